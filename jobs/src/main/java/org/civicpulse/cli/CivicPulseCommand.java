@@ -1,16 +1,36 @@
 package org.civicpulse.cli;
 
+import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The top-level command: lists the subcommands of DESIGN §3. */
+/** The top-level command: lists the subcommands of DESIGN §3 and maps failures to exit codes. */
 @Command(name = "civicpulse", mixinStandardHelpOptions = true, version = "civicpulse 0.1.0",
     description = "Community service requests, feedback and participation → dashboards, forecasts and static reports.",
-    subcommands = {})
+    subcommands = {IngestCommand.class, QuarantineCommand.class})
 public final class CivicPulseCommand implements Runnable {
 
   public static int execute(String[] args) {
-    return new CommandLine(new CivicPulseCommand()).execute(args);
+    boolean verbose = Arrays.asList(args).contains("--verbose");
+    CommandLine cl = new CommandLine(new CivicPulseCommand());
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      System.err.println("civicpulse " + commandLine.getCommandName() + ": error: " + oneLine(e));
+      if (verbose) {
+        e.printStackTrace(System.err);
+      }
+      return ExitCodes.of(e);
+    });
+    return cl.execute(args);
+  }
+
+  private static String oneLine(Throwable e) {
+    String m = e.getMessage();
+    if (m == null || m.isBlank()) {
+      m = e.getClass().getSimpleName();
+    }
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl);
   }
 
   @Override

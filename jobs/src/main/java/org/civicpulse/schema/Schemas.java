@@ -52,7 +52,17 @@ public final class Schemas {
         text(doc, "partition_by"),
         text(doc, "landing_file"),
         fields(doc.path("fields")),
-        fields(doc.path("landing_only_fields")));
+        fields(doc.path("landing_only_fields")),
+        rules(doc.path("rules")));
+  }
+
+  private static List<CrossFieldRule> rules(JsonNode array) {
+    List<CrossFieldRule> out = new ArrayList<>();
+    for (JsonNode r : array) {
+      out.add(new CrossFieldRule(text(r, "code"), text(r, "kind"), text(r, "field"), text(r, "than"),
+          text(r, "when_field"), strings(r.get("when_values")), text(r, "text_en")));
+    }
+    return List.copyOf(out);
   }
 
   private static List<FieldSpec> fields(JsonNode array) {

@@ -18,7 +18,8 @@ public record TableSchema(
     String partitionBy,
     String landingFile,
     List<FieldSpec> fields,
-    List<FieldSpec> landingOnlyFields) implements Serializable {
+    List<FieldSpec> landingOnlyFields,
+    List<CrossFieldRule> rules) implements Serializable {
 
   /** Column added to partitioned curated tables: the local month (yyyy-MM) of the time field. */
   public static final String MONTH_COLUMN = "month";

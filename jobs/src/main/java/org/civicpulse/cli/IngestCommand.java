@@ -1,0 +1,135 @@
+package org.civicpulse.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.civicpulse.config.ConfigKeys;
+import org.civicpulse.ingest.DatasetCounts;
+import org.civicpulse.ingest.IngestJob;
+import org.civicpulse.ingest.InputException;
+import org.civicpulse.ingest.LandingFiles;
+import org.civicpulse.privacy.Pseudonymizer;
+import org.civicpulse.schema.Schemas;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** ingest: landing files → curated tables + quarantine, one summary line per dataset on stdout. */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+    description = "Validate landing files and load them into the lake's curated tables; rejects go to quarantine.")
+public final class IngestCommand implements Callable<Integer> {
+  @Mixin CommonOptions common;
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--requests", paramLabel = "PATH", description = "Service requests: a file or a folder.")
+  Path requests;
+  @Option(names = "--feedback", paramLabel = "PATH", description = "Feedback: a file or a folder.")
+  Path feedback;
+  @Option(names = "--participation", paramLabel = "PATH", description = "Participation: a file or a folder.")
+  Path participation;
+  @Option(names = "--communities", paramLabel = "PATH", description = "Communities reference file.")
+  Path communities;
+  @Option(names = "--categories", paramLabel = "PATH", description = "Categories reference file.")
+  Path categories;
+  @Option(names = "--landing", paramLabel = "DIR",
+      description = "A landing folder: every dataset found in it by file name (requests*, feedback*, participation*, communities*, categories*).")
+  Path landing;
+  @Option(names = "--format", defaultValue = "csv", description = "Input format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Format format;
+  @Option(names = "--mapping", paramLabel = "FILE", description = "Mapping file for --format city311.")
+  Path mapping;
+  @Option(names = "--summary-json", paramLabel = "FILE", description = "Also write the counts as JSON here.")
+  Path summaryJson;
+  @Option(names = "--dev-key", description = "Use a fixed, non-secret development key for pseudonyms (never in production).")
+  boolean devKey;
+
+  /** Landing formats; only csv is implemented so far. */
+  enum Format { csv, json, open311, city311 }
+
+  @Override
+  public Integer call() throws Exception {
+    return CommandRunner.run("ingest", common, spec.commandLine().getParseResult().originalArgs(), true, ctx -> {
+      if (format != Format.csv) {
+        throw new InputException("--format " + format + " is not supported yet (csv only)");
+      }
+      Pseudonymizer pseudonymizer = pseudonymizer(ctx.progress);
+      Map<String, List<Path>> files = inputs();
+      if (files.isEmpty()) {
+        throw new InputException("nothing to ingest: give --landing DIR or at least one of --requests, --feedback, --participation, --communities, --categories");
+      }
+      IngestJob job = new IngestJob(ctx.store(), ctx.lake, ctx.config.get(ConfigKeys.TIMEZONE), ctx.config.slaOverrides(),
+          pseudonymizer, ctx.runId, ctx.progress);
+      List<DatasetCounts> counts = job.run(files);
+      double limit = ctx.config.getDouble(ConfigKeys.MAX_QUARANTINE_SHARE);
+      int code = ExitCodes.OK;
+      for (DatasetCounts c : counts) {
+        System.out.println(c.summaryLine());
+        ctx.datasets.add(asMap(c));
+        if (c.quarantineShare() > limit) {
+          ctx.progress.accept(String.format("%s: %.1f %% quarantined, above ingest.max_quarantine_share=%s",
+              c.dataset(), 100 * c.quarantineShare(), limit));
+          code = ExitCodes.FAILED;
+        }
+      }
+      System.out.flush();
+      if (summaryJson != null) {
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .writeValue(summaryJson.toFile(), Map.of("run_id", ctx.runId, "datasets", ctx.datasets));
+      }
+      return code;
+    });
+  }
+
+  private Pseudonymizer pseudonymizer(Progress progress) {
+    String key = System.getenv(Pseudonymizer.KEY_ENV);
+    if (key != null && !key.isBlank()) {
+      return Pseudonymizer.withKey(key);
+    }
+    if (devKey) {
+      progress.accept("warning: --dev-key: pseudonyms use a fixed development key; do not use with real residents' data");
+      return Pseudonymizer.development();
+    }
+    throw new InputException(Pseudonymizer.KEY_ENV + " is not set: export a secret key (e.g. `openssl rand -hex 32`), or pass --dev-key for development data");
+  }
+
+  private Map<String, List<Path>> inputs() {
+    Map<String, List<Path>> files = new LinkedHashMap<>();
+    if (landing != null) {
+      for (String ds : IngestJob.ORDER) {
+        String prefix = ds.equals(Schemas.SERVICE_REQUESTS) ? "requests" : ds;
+        List<Path> found = LandingFiles.inLanding(landing, prefix);
+        if (!found.isEmpty()) {
+          files.put(ds, found);
+        }
+      }
+    }
+    put(files, Schemas.COMMUNITIES, communities);
+    put(files, Schemas.CATEGORIES, categories);
+    put(files, Schemas.SERVICE_REQUESTS, requests);
+    put(files, Schemas.FEEDBACK, feedback);
+    put(files, Schemas.PARTICIPATION, participation);
+    return files;
+  }
+
+  private static void put(Map<String, List<Path>> files, String ds, Path given) {
+    if (given != null) {
+      files.put(ds, LandingFiles.expand(given));
+    }
+  }
+
+  static Map<String, Object> asMap(DatasetCounts c) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("dataset", c.dataset());
+    m.put("read", c.read());
+    m.put("inserted", c.inserted());
+    m.put("updated", c.updated());
+    m.put("unchanged", c.unchanged());
+    m.put("quarantined", c.quarantined());
+    return m;
+  }
+}

@@ -1,0 +1,21 @@
+package org.civicpulse.cli;
+
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.function.Consumer;
+
+/** Our own progress lines on stderr, timestamped, so cron logs show where time went. */
+public final class Progress implements Consumer<String> {
+  private static final DateTimeFormatter HMS = DateTimeFormatter.ofPattern("HH:mm:ss");
+  private final String command;
+
+  public Progress(String command) {
+    this.command = command;
+  }
+
+  @Override
+  public void accept(String message) {
+    System.err.println("[" + HMS.format(LocalTime.now()) + "] civicpulse " + command + ": " + message);
+    System.err.flush();
+  }
+}

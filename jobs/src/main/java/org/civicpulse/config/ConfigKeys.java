@@ -1,0 +1,58 @@
+package org.civicpulse.config;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every key conf/civicpulse.properties may hold; docs/configuration.md lists the same set (a test checks). */
+public final class ConfigKeys {
+  public static final String LAKE = "lake";
+  public static final String TIMEZONE = "timezone";
+  public static final String LOCALE = "locale";
+  public static final String HOLIDAYS = "holidays.country";
+  public static final String REPORT_OUT = "report.out";
+  public static final String REPORT_TITLE = "report.title";
+  public static final String REPORT_KEEP_DAYS = "report.keep_days";
+  public static final String MAX_QUARANTINE_SHARE = "ingest.max_quarantine_share";
+  public static final String SHUFFLE_PARTITIONS = "spark.shuffle_partitions";
+  public static final String TARGETS = "targets";
+  public static final String SLA_OVERRIDE_PREFIX = "sla.override.";
+  public static final String RUNS_KEEP_DAYS = "runs.keep_days";
+  public static final String LOG_DIR = "log.dir";
+
+  private static final Map<String, ConfigKey> KEYS = new LinkedHashMap<>();
+
+  static {
+    add(LAKE, "lake", true, "Folder of the lake (curated, quarantine, marts, _runs).");
+    add(TIMEZONE, "Asia/Shanghai", false, "Time zone of local days and of input timestamps without an offset.");
+    add(LOCALE, "zh", false, "Report language: zh or en.");
+    add(HOLIDAYS, "CN", false, "Holiday table for anomaly notes and forecast features: CN or US.");
+    add(REPORT_OUT, "reports", true, "Folder the report command writes <date>/, latest/ and index.html into.");
+    add(REPORT_TITLE, "civicpulse 社区服务运行报告", false, "Title shown at the top of every report page.");
+    add(REPORT_KEEP_DAYS, "400", false, "maintain deletes dated report folders older than this many days.");
+    add(MAX_QUARANTINE_SHARE, "0.05", false, "ingest exits 1 when the quarantined share of a dataset exceeds this.");
+    add(SHUFFLE_PARTITIONS, "8", false, "spark.sql.shuffle.partitions for the local default (a cluster may override with --conf).");
+    add(TARGETS, "targets.properties", true, "Score targets file (see conf/targets.properties).");
+    add(RUNS_KEEP_DAYS, "180", false, "maintain deletes _runs records older than this many days.");
+    add(LOG_DIR, "logs", true, "Folder for logs/<date>-<command>.log.");
+  }
+
+  private ConfigKeys() {}
+
+  private static void add(String name, String def, boolean path, String description) {
+    KEYS.put(name, new ConfigKey(name, def, path, description));
+  }
+
+  public static List<ConfigKey> all() {
+    return List.copyOf(KEYS.values());
+  }
+
+  /** A known key; sla.override.&lt;category&gt; keys are known for any category. */
+  public static Optional<ConfigKey> find(String name) {
+    if (name.startsWith(SLA_OVERRIDE_PREFIX) && name.length() > SLA_OVERRIDE_PREFIX.length()) {
+      return Optional.of(new ConfigKey(name, null, false, "SLA hours for one category, overriding categories.sla_hours."));
+    }
+    return Optional.ofNullable(KEYS.get(name));
+  }
+}

@@ -1,0 +1,177 @@
+package org.civicpulse.ingest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.size;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.storage.StorageLevel;
+import org.civicpulse.lake.DeltaStore;
+import org.civicpulse.lake.Lake;
+import org.civicpulse.lake.LakePermissions;
+import org.civicpulse.privacy.Pseudonymizer;
+import org.civicpulse.schema.Schemas;
+import org.civicpulse.schema.TableSchema;
+
+/** landing → curated + quarantine for the datasets given, in the order DESIGN §3 reports them. */
+public final class IngestJob {
+  /** The order in which datasets are ingested and reported: references first, they validate the rest. */
+  public static final List<String> ORDER = List.of(
+      Schemas.COMMUNITIES, Schemas.CATEGORIES, Schemas.SERVICE_REQUESTS, Schemas.FEEDBACK, Schemas.PARTICIPATION);
+
+  private final DeltaStore store;
+  private final Lake lake;
+  private final String zone;
+  private final Map<String, Double> slaOverrides;
+  private final Pseudonymizer pseudonymizer;
+  private final String runId;
+  private final Consumer<String> progress;
+
+  public IngestJob(DeltaStore store, Lake lake, String zone, Map<String, Double> slaOverrides,
+      Pseudonymizer pseudonymizer, String runId, Consumer<String> progress) {
+    this.store = store;
+    this.lake = lake;
+    this.zone = zone;
+    this.slaOverrides = slaOverrides;
+    this.pseudonymizer = pseudonymizer;
+    this.runId = runId;
+    this.progress = progress;
+  }
+
+  /** Checks every header first (nothing is written if one is bad), then ingests dataset by dataset. */
+  public List<DatasetCounts> run(Map<String, List<Path>> files) {
+    for (String ds : ORDER) {
+      for (Path f : files.getOrDefault(ds, List.of())) {
+        List<String> extra = LandingFiles.checkHeader(f, Schemas.get(ds));
+        if (!extra.isEmpty()) {
+          progress.accept("warning: " + f + ": ignoring extra columns " + extra);
+        }
+      }
+    }
+    List<DatasetCounts> out = new ArrayList<>();
+    Timestamp at = Timestamp.from(Instant.now());
+    for (String ds : ORDER) {
+      if (files.containsKey(ds)) {
+        progress.accept("ingest " + ds + ": " + files.get(ds).size() + " file(s)");
+        DatasetCounts c = ingest(ds, files.get(ds), at);
+        progress.accept("ingest " + ds + ": done, " + c.read() + " records read");
+        out.add(c);
+      }
+    }
+    LakePermissions.ownerOnly(lake.quarantine());
+    return out;
+  }
+
+  private DatasetCounts ingest(String ds, List<Path> paths, Timestamp at) {
+    TableSchema schema = Schemas.get(ds);
+    Dataset<Row> staged = LandingReader.read(store.spark(), paths, schema, context())
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      Dataset<Row> valid = staged.filter(size(col(StagedRows.REASONS)).equalTo(0));
+      Dataset<Row> rejected = staged.filter(size(col(StagedRows.REASONS)).gt(0));
+      Dataset<Row> stored = store.read(lake.curated(ds), schema.sparkSchema());
+      Map<String, Long> outcomes;
+      if (ds.equals(Schemas.SERVICE_REQUESTS)) {
+        outcomes = mergeRequests(valid, stored);
+      } else {
+        boolean facts = ds.equals(Schemas.FEEDBACK) || ds.equals(Schemas.PARTICIPATION);
+        // Checkpointed, not just cached: writing the table it was computed from would otherwise make Spark
+        // recompute it against the new table state.
+        Dataset<Row> classified = KeyedVersions.classify(valid, stored, schema, facts).localCheckpoint();
+        outcomes = countBy(classified, KeyedVersions.OUTCOME);
+        writeKeyed(classified, schema, facts);
+        rejected = rejected.unionByName(QuarantineRows.conflicting(classified, schema.key())
+            .drop(KeyedVersions.OUTCOME));
+      }
+      long read = staged.count();
+      Dataset<Row> quarantine = QuarantineRows.fromStaged(rejected, ds, runId, at).persist(StorageLevel.MEMORY_AND_DISK());
+      long quarantined = quarantine.count();
+      if (quarantined > 0) {
+        store.insertNewOn(quarantine, lake.quarantine(), List.of("dataset", "source", "line", "raw"), null);
+      }
+      quarantine.unpersist();
+      return new DatasetCounts(ds, read, outcomes.getOrDefault("inserted", 0L), outcomes.getOrDefault("updated", 0L),
+          outcomes.getOrDefault("unchanged", 0L), quarantined);
+    } finally {
+      staged.unpersist();
+    }
+  }
+
+  private Map<String, Long> mergeRequests(Dataset<Row> valid, Dataset<Row> stored) {
+    // Checkpointed: the upsert below rewrites the table the plan was computed from.
+    Dataset<Row> plan = RequestMerge.plan(valid, stored).localCheckpoint();
+    {
+      Map<String, Long> outcomes = countBy(RequestMerge.outcomes(plan), RequestMerge.OUTCOME);
+      Dataset<Row> states = RequestMerge.states(plan);
+      if (!states.isEmpty()) {
+        store.upsert(states, lake.curated(Schemas.SERVICE_REQUESTS), "request_id", TableSchema.MONTH_COLUMN);
+      }
+      Dataset<Row> events = RequestMerge.events(plan);
+      store.insertNew(events, lake.curated(Schemas.REQUEST_EVENTS), "event_id", TableSchema.MONTH_COLUMN);
+      return outcomes;
+    }
+  }
+
+  private void writeKeyed(Dataset<Row> classified, TableSchema schema, boolean facts) {
+    String[] curated = schema.sparkSchema().fieldNames();
+    String partition = schema.isPartitioned() ? TableSchema.MONTH_COLUMN : null;
+    if (facts) {
+      Dataset<Row> inserted = classified.filter(col(KeyedVersions.OUTCOME).equalTo("inserted"))
+          .selectExpr(curated);
+      if (!inserted.isEmpty()) {
+        store.append(inserted, lake.curated(schema.table()), partition);
+      }
+      return;
+    }
+    Dataset<Row> changedKeys = classified.filter(col(KeyedVersions.OUTCOME).isin("inserted", "updated"))
+        .select(schema.key()).distinct();
+    Dataset<Row> latest = classified.join(changedKeys, schema.key())
+        .withColumn("_rn", row_number().over(Window.partitionBy(schema.key()).orderBy(col(StagedRows.ORDER).desc())))
+        .filter(col("_rn").equalTo(1))
+        .selectExpr(curated);
+    if (!latest.isEmpty()) {
+      store.upsert(latest, lake.curated(schema.table()), schema.key(), partition);
+    }
+  }
+
+  private static Map<String, Long> countBy(Dataset<Row> rows, String column) {
+    Map<String, Long> out = new HashMap<>();
+    for (Row r : rows.groupBy(column).count().collectAsList()) {
+      out.put(r.getString(0), r.getLong(1));
+    }
+    return out;
+  }
+
+  /** Reference ids as the lake holds them now (after this run's reference datasets). */
+  private ValidationContext context() {
+    Set<String> communities = ids(Schemas.COMMUNITIES, "community_id");
+    Map<String, Double> sla = new LinkedHashMap<>();
+    for (Row r : store.read(lake.curated(Schemas.CATEGORIES), Schemas.get(Schemas.CATEGORIES).sparkSchema())
+        .select("category", "sla_hours").collectAsList()) {
+      sla.put(r.getString(0), r.isNullAt(1) ? null : r.getDouble(1));
+    }
+    sla.putAll(slaOverrides);
+    Set<String> categories = new HashSet<>(ids(Schemas.CATEGORIES, "category"));
+    return new ValidationContext(zone, communities, categories, sla, pseudonymizer);
+  }
+
+  private Set<String> ids(String table, String column) {
+    Set<String> out = new HashSet<>();
+    store.read(lake.curated(table), Schemas.get(table).sparkSchema()).select(column).collectAsList()
+        .forEach(r -> out.add(r.getString(0)));
+    return out;
+  }
+}

@@ -1,0 +1,116 @@
+package org.civicpulse.ingest;
+
+import java.io.Serializable;
+import java.sql.Timestamp;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.civicpulse.schema.Reasons;
+import org.civicpulse.schema.Schemas;
+import org.civicpulse.schema.TableSchema;
+
+/** Turns the raw records of one landing file (header first) into staged rows, valid or not. */
+public final class RecordStager implements Serializable {
+  private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
+
+  private final TableSchema schema;
+  private final ValidationContext ctx;
+  private final RecordValidator validator;
+
+  public RecordStager(TableSchema schema, ValidationContext ctx) {
+    this.schema = schema;
+    this.ctx = ctx;
+    this.validator = new RecordValidator(schema, ctx);
+  }
+
+  /** Stages every record of one file lazily (a file may hold millions); the first record is its header. */
+  public java.util.Iterator<Row> stageFile(java.util.Iterator<RawRecord> records, String source, int fileIndex) {
+    if (!records.hasNext()) {
+      return java.util.Collections.emptyIterator();
+    }
+    List<String> header = records.next().fields();
+    return new java.util.Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return records.hasNext();
+      }
+
+      @Override
+      public Row next() {
+        return stage(records.next(), header, source, fileIndex);
+      }
+    };
+  }
+
+  public Row stage(RawRecord rec, List<String> header, String source, int fileIndex) {
+    List<String> reasons = new ArrayList<>(rec.structuralReasons());
+    Object[] values = new Object[schema.fields().size()];
+    if (rec.fields() != null) {
+      if (rec.fields().size() > header.size()) {
+        reasons.add(Reasons.of(Reasons.TOO_MANY_FIELDS, rec.fields().size() + " fields, header has " + header.size()));
+      } else if (rec.fields().size() < header.size()) {
+        reasons.add(Reasons.of(Reasons.TOO_FEW_FIELDS, rec.fields().size() + " fields, header has " + header.size()));
+      } else {
+        Map<String, String> byName = new HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+          byName.put(header.get(i), rec.fields().get(i));
+        }
+        ValidatedRecord v = validator.validate(byName);
+        reasons.addAll(v.reasons());
+        values = v.values();
+        if (v.valid()) {
+          fillDueTime(values);
+        }
+      }
+    }
+    return toRow(values, reasons, rec, source, fileIndex);
+  }
+
+  /** SLA due time fixed at ingest: given due_at, else created_at + the category's hours (config override first). */
+  private void fillDueTime(Object[] values) {
+    if (!schema.table().equals(Schemas.SERVICE_REQUESTS)) {
+      return;
+    }
+    List<String> names = schema.fieldNames();
+    int due = names.indexOf("due_at");
+    if (values[due] != null) {
+      return;
+    }
+    Double hours = ctx.slaHours().get((String) values[names.indexOf("category")]);
+    Timestamp created = (Timestamp) values[names.indexOf("created_at")];
+    if (hours != null && created != null) {
+      values[due] = Timestamp.from(created.toInstant().plusSeconds(Math.round(hours * 3600)));
+    }
+  }
+
+  private Row toRow(Object[] values, List<String> reasons, RawRecord rec, String source, int fileIndex) {
+    int n = values.length;
+    boolean partitioned = schema.isPartitioned();
+    Object[] row = new Object[n + (partitioned ? 1 : 0) + 5];
+    System.arraycopy(values, 0, row, 0, n);
+    int i = n;
+    if (partitioned) {
+      row[i++] = month(values);
+    }
+    row[i++] = source;
+    row[i++] = rec.line();
+    row[i++] = StagedRows.order(fileIndex, rec.line());
+    row[i++] = rec.raw();
+    row[i] = reasons.toArray(new String[0]);
+    return RowFactory.create(row);
+  }
+
+  private String month(Object[] values) {
+    Object t = values[schema.fieldNames().indexOf(schema.timeField())];
+    if (!(t instanceof Timestamp ts)) {
+      return null;
+    }
+    ZoneId zone = ctx.zone();
+    return MONTH.format(ts.toInstant().atZone(zone));
+  }
+}

@@ -1,0 +1,110 @@
+package org.civicpulse.lake;
+
+import io.delta.tables.DeltaTable;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+
+/** Delta read, write and MERGE for the lake's tables; nothing else touches Delta directly. */
+public final class DeltaStore {
+  private final SparkSession spark;
+
+  public DeltaStore(SparkSession spark) {
+    this.spark = spark;
+  }
+
+  public SparkSession spark() {
+    return spark;
+  }
+
+  public boolean exists(Path table) {
+    return DeltaTable.isDeltaTable(spark, table.toString());
+  }
+
+  /** The table, or an empty frame of the given schema when it does not exist yet. */
+  public Dataset<Row> read(Path table, StructType schemaIfAbsent) {
+    if (!exists(table)) {
+      return spark.createDataFrame(List.of(), schemaIfAbsent);
+    }
+    return spark.read().format("delta").load(table.toString());
+  }
+
+  public void append(Dataset<Row> rows, Path table, String partitionColumn) {
+    writer(rows, SaveMode.Append, partitionColumn).save(table.toString());
+  }
+
+  public void overwrite(Dataset<Row> rows, Path table, String partitionColumn) {
+    writer(rows, SaveMode.Overwrite, partitionColumn).option("overwriteSchema", "true").save(table.toString());
+  }
+
+  /** Atomically replaces the rows matching a predicate (e.g. one date range of a mart). */
+  public void replaceWhere(Dataset<Row> rows, Path table, String predicate, String partitionColumn) {
+    if (!exists(table)) {
+      append(rows, table, partitionColumn);
+      return;
+    }
+    writer(rows, SaveMode.Overwrite, partitionColumn).option("replaceWhere", predicate).save(table.toString());
+  }
+
+  /** Upsert by key: matched rows take the source's values, new keys are inserted. */
+  public void upsert(Dataset<Row> rows, Path table, String key, String partitionColumn) {
+    if (!exists(table)) {
+      append(rows, table, partitionColumn);
+      return;
+    }
+    DeltaTable.forPath(spark, table.toString()).as("t")
+        .merge(rows.as("s"), "t." + key + " = s." + key)
+        .whenMatched().updateAll()
+        .whenNotMatched().insertAll()
+        .execute();
+  }
+
+  /**
+   * Insert rows whose key is not in the table yet; existing keys are left alone (idempotent append). Nothing
+   * new means no commit at all, so a rerun leaves the table's version unchanged.
+   */
+  public long insertNew(Dataset<Row> rows, Path table, String key, String partitionColumn) {
+    return insertNewOn(rows.dropDuplicates(key), table, List.of(key), partitionColumn);
+  }
+
+  /** Insert rows that match no existing row on all the given columns (idempotent appends without an id). */
+  public long insertNewOn(Dataset<Row> rows, Path table, List<String> columns, String partitionColumn) {
+    Dataset<Row> fresh = rows;
+    if (exists(table)) {
+      Dataset<Row> existing = read(table, rows.schema()).select(columns.stream().map(DeltaStore::col).toArray(Column[]::new));
+      Column cond = null;
+      for (String c : columns) {
+        Column eq = rows.col(c).eqNullSafe(existing.col(c));
+        cond = cond == null ? eq : cond.and(eq);
+      }
+      fresh = rows.join(existing, cond, "left_anti");
+    }
+    fresh = fresh.persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+    try {
+      long n = fresh.count();
+      if (n > 0) {
+        append(fresh, table, partitionColumn);
+      }
+      return n;
+    } finally {
+      fresh.unpersist();
+    }
+  }
+
+  private org.apache.spark.sql.DataFrameWriter<Row> writer(Dataset<Row> rows, SaveMode mode, String partitionColumn) {
+    var w = rows.write().format("delta").mode(mode);
+    if (partitionColumn != null) {
+      w = w.partitionBy(partitionColumn);
+    }
+    return w;
+  }
+
+  public static Column col(String name) {
+    return org.apache.spark.sql.functions.col(name);
+  }
+}

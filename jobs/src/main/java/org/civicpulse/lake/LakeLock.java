@@ -1,0 +1,94 @@
+package org.civicpulse.lake;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.function.Consumer;
+
+/**
+ * An exclusive lock file (host, pid, start) for batch runs. Works on a local file system only: on a shared
+ * one, create-if-absent is not atomic everywhere and a pid means nothing on another host.
+ */
+public final class LakeLock implements AutoCloseable {
+  private final Path file;
+
+  private LakeLock(Path file) {
+    this.file = file;
+  }
+
+  public static LakeLock acquire(Path file, Consumer<String> warn) {
+    try {
+      Files.createDirectories(file.getParent());
+      String me = host() + " " + ProcessHandle.current().pid() + " " + Instant.now();
+      for (int attempt = 0; attempt < 2; attempt++) {
+        try {
+          Files.writeString(Files.createFile(file), me, StandardCharsets.UTF_8);
+          return new LakeLock(file);
+        } catch (FileAlreadyExistsException e) {
+          String holder = readHolder(file);
+          if (holder != null && isStaleLocal(holder)) {
+            warn.accept("taking over a stale lock of a dead process: " + holder);
+            Files.deleteIfExists(file);
+            continue;
+          }
+          throw new LockHeldException("lake is locked by another run: " + describe(holder) + " (lock file " + file + ")");
+        }
+      }
+      throw new LockHeldException("could not take the lake lock " + file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create lock file " + file, e);
+    }
+  }
+
+  private static String readHolder(Path file) throws IOException {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8).trim();
+    } catch (NoSuchFileException e) {
+      return null;
+    }
+  }
+
+  static boolean isStaleLocal(String holder) {
+    String[] parts = holder.split(" ");
+    if (parts.length < 2 || !parts[0].equals(host())) {
+      return false;
+    }
+    try {
+      long pid = Long.parseLong(parts[1]);
+      return ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  private static String describe(String holder) {
+    if (holder == null) {
+      return "unknown holder";
+    }
+    String[] p = holder.split(" ");
+    return p.length >= 3 ? "host=" + p[0] + " pid=" + p[1] + " started=" + p[2] : holder;
+  }
+
+  static String host() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (IOException e) {
+      return "localhost";
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package org.civicpulse.lake;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/** Builds the SparkSession every command uses: Delta enabled, session time zone from the config. */
+public final class SparkSessions {
+  private SparkSessions() {}
+
+  /**
+   * Local default when no master was given (scripts/civicpulse passes local[*]; spark-submit passes its own).
+   * Settings a user passed with --conf win over ours, except the Delta extension, which the lake needs.
+   */
+  public static SparkSession create(String timezone, int shufflePartitions) {
+    SparkConf conf = new SparkConf();
+    SparkSession.Builder b = SparkSession.builder().appName("civicpulse");
+    if (!conf.contains("spark.master")) {
+      b.master("local[*]");
+    }
+    b.config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+        .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+        .config("spark.sql.session.timeZone", timezone);
+    setDefault(b, conf, "spark.sql.shuffle.partitions", String.valueOf(shufflePartitions));
+    setDefault(b, conf, "spark.databricks.delta.snapshotPartitions", "4");
+    setDefault(b, conf, "spark.ui.showConsoleProgress", "false");
+    setDefault(b, conf, "spark.sql.adaptive.enabled", "true");
+    setDefault(b, conf, "spark.databricks.delta.schema.autoMerge.enabled", "false");
+    SparkSession spark = b.getOrCreate();
+    spark.conf().set("spark.sql.session.timeZone", timezone);
+    return spark;
+  }
+
+  private static void setDefault(SparkSession.Builder b, SparkConf conf, String key, String value) {
+    if (!conf.contains(key)) {
+      b.config(key, value);
+    }
+  }
+}

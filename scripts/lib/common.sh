@@ -1,0 +1,33 @@
+# Shared by the scripts: the project root, the JVM flags Spark needs on Java 17, and the build step.
+# shellcheck shell=bash
+CIVICPULSE_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+export SPARK_LOCAL_IP=${SPARK_LOCAL_IP:-127.0.0.1}
+# The same list as <spark.jvm.flags> in pom.xml (see ../shared/STACK.md): without it Kryo and MLlib fail on Java 17.
+SPARK_JVM_FLAGS=(-XX:+IgnoreUnrecognizedVMOptions
+  --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
+  --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED
+  --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED
+  --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED
+  --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED
+  --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/sun.nio.cs=ALL-UNNAMED
+  --add-opens=java.base/sun.security.action=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED
+  -Dio.netty.tryReflectionSetAccessible=true -Djava.awt.headless=true)
+APP_JAR="$CIVICPULSE_ROOT/jobs/target/civicpulse-jobs-0.1.0.jar"
+APP_CLASSPATH_FILE="$CIVICPULSE_ROOT/jobs/target/classpath.txt"
+
+log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+
+# Builds the app jar and the local classpath when a source, schema or pom is newer than the jar.
+build_if_needed() {
+  local stale=""
+  if [[ ! -f "$APP_JAR" || ! -f "$APP_CLASSPATH_FILE" ]]; then
+    stale=yes
+  elif [[ -n $(find "$CIVICPULSE_ROOT/jobs/src/main" "$CIVICPULSE_ROOT/schemas" "$CIVICPULSE_ROOT/pom.xml" \
+      "$CIVICPULSE_ROOT/jobs/pom.xml" -newer "$APP_JAR" -print -quit 2>/dev/null) ]]; then
+    stale=yes
+  fi
+  if [[ -n $stale ]]; then
+    log "building civicpulse (mvn package -DskipTests)"
+    (cd "$CIVICPULSE_ROOT" && mvn -q -B package -DskipTests) >&2 || { log "build failed"; return 1; }
+  fi
+}

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# All tests: the JUnit suite (real Spark, real Delta files, one SparkSession per test JVM), then the demo
+# end to end with a check of its output.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+cd "$CIVICPULSE_ROOT"
+"$CIVICPULSE_ROOT/scripts/install-deps.sh" || log "warning: optional packages missing; tests that need them will skip"
+
+log "test: mvn verify (unit and integration tests)"
+mvn -B -q package -DskipTests=false
+log "test: demo end to end"
+scripts/demo.sh --work "$CIVICPULSE_ROOT/work/test-demo" | tee "$CIVICPULSE_ROOT/work/test-demo.out"
+scripts/lib/check-demo.sh "$CIVICPULSE_ROOT/work/test-demo"
+log "test: all green"
