@@ -97,6 +97,7 @@ public final class IngestJob {
             .drop(KeyedVersions.OUTCOME));
       }
       long read = staged.count();
+      progress.accept(ds + ": curated written");
       Dataset<Row> quarantine = QuarantineRows.fromStaged(rejected, ds, runId, at).persist(StorageLevel.MEMORY_AND_DISK());
       long quarantined = quarantine.count();
       if (quarantined > 0) {
@@ -115,12 +116,15 @@ public final class IngestJob {
     Dataset<Row> plan = RequestMerge.plan(valid, stored).localCheckpoint();
     {
       Map<String, Long> outcomes = countBy(RequestMerge.outcomes(plan), RequestMerge.OUTCOME);
+      progress.accept("service_requests: versions walked " + outcomes);
       Dataset<Row> states = RequestMerge.states(plan);
       if (!states.isEmpty()) {
         store.upsert(states, lake.curated(Schemas.SERVICE_REQUESTS), "request_id", TableSchema.MONTH_COLUMN);
       }
       Dataset<Row> events = RequestMerge.events(plan);
-      store.insertNew(events, lake.curated(Schemas.REQUEST_EVENTS), "event_id", TableSchema.MONTH_COLUMN);
+      progress.accept("service_requests: states merged");
+      long added = store.insertNew(events, lake.curated(Schemas.REQUEST_EVENTS), "event_id", TableSchema.MONTH_COLUMN);
+      progress.accept("request_events: " + added + " new events");
       return outcomes;
     }
   }

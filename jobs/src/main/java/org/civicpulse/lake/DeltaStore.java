@@ -97,7 +97,9 @@ public final class DeltaStore {
   }
 
   private org.apache.spark.sql.DataFrameWriter<Row> writer(Dataset<Row> rows, SaveMode mode, String partitionColumn) {
-    var w = rows.write().format("delta").mode(mode);
+    // One task per partition value: otherwise every shuffle partition writes a small file into every month.
+    Dataset<Row> shaped = partitionColumn == null ? rows : rows.repartition(col(partitionColumn));
+    var w = shaped.write().format("delta").mode(mode);
     if (partitionColumn != null) {
       w = w.partitionBy(partitionColumn);
     }

@@ -1,0 +1,88 @@
+package org.civicpulse.dashboard;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import java.util.function.Consumer;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
+import org.civicpulse.config.Targets;
+import org.civicpulse.lake.DeltaStore;
+import org.civicpulse.lake.Lake;
+import org.civicpulse.schema.Schemas;
+import org.civicpulse.schema.TableSchema;
+
+/** curated → daily marts for a date range, in one set-based pass; rerunning a range replaces exactly it. */
+public final class DashboardJob {
+  private final DeltaStore store;
+  private final Lake lake;
+  private final Targets targets;
+  private final Consumer<String> progress;
+
+  public DashboardJob(DeltaStore store, Lake lake, Targets targets, Consumer<String> progress) {
+    this.store = store;
+    this.lake = lake;
+    this.targets = targets;
+    this.progress = progress;
+  }
+
+  public void run(DateRange r) {
+    DashboardViews v = views(r).register();
+    Dataset<Row> openDays = BacklogMetrics.openDays(v, r).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      progress.accept("kpis_daily " + r.from() + " … " + r.to());
+      write(Marts.KPIS_DAILY, KpiTable.build(v, r, openDays), r);
+      write(Marts.VOLUME_BY_CHANNEL, VolumeMetrics.byChannel(v, r), r);
+      progress.accept("participation_daily");
+      write(Marts.PARTICIPATION_DAILY, ParticipationMetrics.monthToDate(v, r), r);
+      progress.accept("worklist, providers, hot spots for " + r.to());
+      DateRange last = new DateRange(r.to(), r.to());
+      write(Marts.WORKLIST, openDays.filter(col("date").equalTo(lit(java.sql.Date.valueOf(r.to()))))
+          .filter(col("is_overdue"))
+          .selectExpr("date", "request_id", "community_id", "category", "date_format(created_at, 'yyyy-MM-dd HH:mm') AS created_at",
+              "date_format(due_at, 'yyyy-MM-dd HH:mm') AS due_at", "age_days", "hours_overdue", "provider_id", "provider_type"), last);
+      write(Marts.PROVIDERS, ProviderMetrics.providers(v, r.to()), last);
+      write(Marts.HOTSPOTS, Hotspots.top(readMart(Marts.KPIS_DAILY, r.to().minusDays(13), r.to()), r.to()), last);
+      progress.accept("scores");
+      Dataset<Row> kpisAll = readMart(Marts.KPIS_DAILY, r.from().minusDays(89), r.to()).filter("category = 'ALL'");
+      Dataset<Row> partAll = readMart(Marts.PARTICIPATION_DAILY, r.from(), r.to()).filter("dimension = 'ALL'");
+      write(Marts.SCORES, ScoreWindows.scores(store.spark(), kpisAll, partAll, r, targets), r);
+    } finally {
+      openDays.unpersist();
+      v.events().unpersist();
+      v.requests().unpersist();
+      v.feedback().unpersist();
+      v.participation().unpersist();
+    }
+  }
+
+  /**
+   * The curated inputs. Events are read up to the range's end (history questions need earlier events: a
+   * request open today may have been created long ago); month partitions after the range are pruned.
+   */
+  private DashboardViews views(DateRange r) {
+    String monthTo = String.format("%04d-%02d", r.to().getYear(), r.to().getMonthValue());
+    Dataset<Row> events = read(Schemas.REQUEST_EVENTS).filter(col(TableSchema.MONTH_COLUMN).leq(monthTo));
+    // Every metric family scans these: cache them once instead of re-reading the Delta files a dozen times.
+    return new DashboardViews(store.spark(), cached(events), cached(read(Schemas.SERVICE_REQUESTS)),
+        cached(read(Schemas.FEEDBACK)), cached(read(Schemas.PARTICIPATION)), read(Schemas.COMMUNITIES),
+        read(Schemas.CATEGORIES));
+  }
+
+  private static Dataset<Row> cached(Dataset<Row> df) {
+    return df.persist(StorageLevel.MEMORY_AND_DISK());
+  }
+
+  private Dataset<Row> read(String table) {
+    return store.read(lake.curated(table), Schemas.get(table).sparkSchema());
+  }
+
+  private Dataset<Row> readMart(String mart, java.time.LocalDate from, java.time.LocalDate to) {
+    return store.read(lake.mart(mart), null).filter(new DateRange(from, to).predicate());
+  }
+
+  private void write(String mart, Dataset<Row> rows, DateRange r) {
+    store.replaceWhere(rows, lake.mart(mart), r.predicate(), null);
+  }
+}

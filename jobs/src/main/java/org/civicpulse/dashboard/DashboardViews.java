@@ -1,0 +1,36 @@
+package org.civicpulse.dashboard;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The curated inputs of the dashboard, registered as temporary views so each metric family is one readable
+ * SQL statement. Views: cp_events, cp_requests, cp_feedback, cp_participation, cp_communities, cp_categories.
+ */
+public record DashboardViews(SparkSession spark, Dataset<Row> events, Dataset<Row> requests, Dataset<Row> feedback,
+    Dataset<Row> participation, Dataset<Row> communities, Dataset<Row> categories) {
+
+  public DashboardViews register() {
+    events.createOrReplaceTempView("cp_events");
+    requests.createOrReplaceTempView("cp_requests");
+    feedback.createOrReplaceTempView("cp_feedback");
+    participation.createOrReplaceTempView("cp_participation");
+    communities.createOrReplaceTempView("cp_communities");
+    categories.createOrReplaceTempView("cp_categories");
+    return this;
+  }
+
+  public Dataset<Row> sql(String sql) {
+    return spark.sql(sql);
+  }
+
+  /** Roll-up labels: a null produced by CUBE means "all". */
+  static String all(String column) {
+    return "coalesce(" + column + ", 'ALL') AS " + column;
+  }
+
+  /** GROUP BY date with community × category and their ALL roll-ups. */
+  static final String CUBE = "GROUP BY date, CUBE(community_id, category)";
+  static final String KEYS = "date, " + all("community_id") + ", " + all("category");
+}
