@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import org.civicpulse.forecast.models.IsoWeek;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +21,13 @@ import org.junit.jupiter.api.Test;
 class BostonForecastBench {
   static final Path BOSTON = Path.of("/work/shared/realdata/boston_open311/weekly_counts_by_service.csv");
   static final List<String> DENSE = List.of("Abandoned Vehicle", "Illegal Parking", "Other");
+
+  /** Runs only when picked by name (-Dtest=BostonForecastBench), not under a package pattern. */
+  @BeforeEach
+  void onlyWhenAskedFor() {
+    Assumptions.assumeTrue(String.valueOf(System.getProperty("test")).contains("Bench"),
+        "bench: run with -Dtest=BostonForecastBench");
+  }
 
   @Test
   void boston() throws IOException {

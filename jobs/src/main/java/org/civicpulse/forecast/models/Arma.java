@@ -54,7 +54,7 @@ final class Arma {
   }
 
   static Fit fit(double[] w, int p, int q, int otherParameters) {
-    double[] best = NelderMead.minimise(c -> css(w, p, q, c, null), new double[p + q], 0.1, 80 * (p + q + 1), 1e-9);
+    double[] best = NelderMead.minimise(c -> css(w, p, q, c, null), new double[p + q], 0.1, 60 * (p + q + 1), 1e-7);
     double[] innovations = new double[w.length];
     double sse = css(w, p, q, best, innovations);
     double[] phi = java.util.Arrays.copyOfRange(best, 0, p);

@@ -39,7 +39,7 @@ final class ExponentialSmoothing {
 
   static Fit fitOne(double[] z, boolean trend) {
     double[] start = trend ? new double[] {logit(0.2), logit(0.1), logit(0.5)} : new double[] {logit(0.2)};
-    double[] best = NelderMead.minimise(p -> run(z, trend, p, false).sse, start, 0.8, trend ? 400 : 120, 1e-9);
+    double[] best = NelderMead.minimise(p -> run(z, trend, p, false).sse, start, 0.8, trend ? 300 : 100, 1e-7);
     return run(z, trend, best, true);
   }
 
