@@ -5,4 +5,4 @@ package org.civicpulse.forecast;
  * (for series ALL: series × origins); MASE is NaN when no origin had a non-zero scale.
  */
 public record AccuracyRow(String series, String model, int origins, double mase, double smape,
-    double coverage80, double coverage95) {}
+    double coverage80, double coverage95) implements java.io.Serializable {}

@@ -6,7 +6,8 @@ import org.civicpulse.forecast.models.IsoWeek;
  * Backtest settings of DESIGN §5: the window {@code from}..{@code to} (inclusive; null = the series' own
  * first/last week), the number of origins, the step between origins and the horizon, all in weeks.
  */
-public record BacktestSpec(IsoWeek from, IsoWeek to, int origins, int step, int horizon) {
+public record BacktestSpec(IsoWeek from, IsoWeek to, int origins, int step, int horizon)
+    implements java.io.Serializable {
   public BacktestSpec {
     if (origins < 1 || step < 1 || horizon < 1 || horizon > 52) {
       throw new IllegalArgumentException(

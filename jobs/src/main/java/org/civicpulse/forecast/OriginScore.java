@@ -7,4 +7,4 @@ import org.civicpulse.forecast.models.IsoWeek;
  * actuals inside the 80 % / 95 % intervals, and the forecast that was scored.
  */
 public record OriginScore(String series, String model, IsoWeek origin, double mase, double smape,
-    double coverage80, double coverage95, IntervalForecast forecast) {}
+    double coverage80, double coverage95, IntervalForecast forecast) implements java.io.Serializable {}

@@ -16,7 +16,7 @@ import org.civicpulse.forecast.models.WeeklySeries;
  * use only evidence whose actual weeks lie at or before that origin: the inner backtest before the first
  * origin plus earlier outer origins.
  */
-public final class SeriesForecaster {
+public final class SeriesForecaster implements java.io.Serializable {
   public static final String COMBO = "combo";
   public static final String CHOSEN = "chosen";
   private static final String ETS = "ets";

@@ -1,7 +1,7 @@
 package org.civicpulse.forecast.models;
 
 /** One forecasting method: fits on a training series and forecasts the next {@code horizon} weeks. */
-public interface ForecastModel {
+public interface ForecastModel extends java.io.Serializable {
   /** The model name used in output files (DESIGN §5). */
   String name();
 

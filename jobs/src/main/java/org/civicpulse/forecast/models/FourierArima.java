@@ -4,7 +4,7 @@ package org.civicpulse.forecast.models;
  * {@code fourier_arima}: regression on K Fourier pairs of the year (and a holiday dummy), K by AICc, with
  * ARIMA(p, d, q) errors, d ∈ {0, 1} by a KPSS test on the regression residuals (as R's auto.arima), p, q ≤ 2
  * by AICc, fitted by conditional sum of squares. With d = 1 the regression is refitted on differences, with
- * a drift term only when AICc wants it.
+ * a drift term only when the regression's AICc wants it.
  */
 public final class FourierArima implements ForecastModel {
   @Override
@@ -63,7 +63,10 @@ public final class FourierArima implements ForecastModel {
       train[c] = java.util.Arrays.copyOf(cols[c], n - 1);
     }
     LeastSquares ls = new LeastSquares(train, dy);
-    DifferencedFit best = null;
+    // Drift or not by the regression's AICc, so the ARMA order search runs once.
+    int[] best = null;
+    double[] bestCoefficients = null;
+    double bestAicc = Double.POSITIVE_INFINITY;
     for (boolean drift : new boolean[] {false, true}) {
       int[] use = new int[seasonalCount + (drift ? 1 : 0)];
       for (int i = 0; i < use.length; i++) {
@@ -73,12 +76,23 @@ public final class FourierArima implements ForecastModel {
       if (b == null) {
         continue;
       }
-      DifferencedFit fit = DifferencedFit.of(b, use, cols, dy);
-      if (best == null || fit.arma.aicc() < best.arma.aicc()) {
-        best = fit;
+      double sse = use.length == 0 ? sumOfSquares(dy) : ls.sse(use, b);
+      double aicc = LeastSquares.aicc(sse, dy.length, use.length);
+      if (aicc < bestAicc) {
+        bestAicc = aicc;
+        best = use;
+        bestCoefficients = b;
       }
     }
-    return best.forecast(y[n - 1], horizon);
+    return DifferencedFit.of(bestCoefficients, best, cols, dy).forecast(y[n - 1], horizon);
+  }
+
+  private static double sumOfSquares(double[] x) {
+    double s = 0;
+    for (double v : x) {
+      s += v * v;
+    }
+    return s;
   }
 
   /** A regression on differences plus the ARMA of its residuals. */

@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** An ISO-8601 week (week-based year and week number), written {@code 2019-W13}. */
-public record IsoWeek(int year, int week) implements Comparable<IsoWeek> {
+public record IsoWeek(int year, int week) implements Comparable<IsoWeek>, java.io.Serializable {
   private static final Pattern FORMAT = Pattern.compile("(\\d{4})-W(\\d{1,2})");
   private static final LocalDate EPOCH_MONDAY = LocalDate.of(1970, 1, 5);
 

@@ -1,6 +1,5 @@
 package org.civicpulse.forecast.models;
 
-import java.util.Arrays;
 import java.util.function.ToDoubleFunction;
 
 /** Derivative-free minimiser (Nelder–Mead simplex) for the few smoothing and ARMA parameters. */
@@ -24,13 +23,9 @@ final class NelderMead {
       values[i] = f.applyAsDouble(simplex[i]);
     }
     int evaluations = d + 1;
-    Integer[] order = new Integer[d + 1];
+    int[] order = new int[d + 1];
     while (evaluations < maxEvaluations) {
-      for (int i = 0; i <= d; i++) {
-        order[i] = i;
-      }
-      final double[] v = values;
-      Arrays.sort(order, (a, b) -> Double.compare(v[a], v[b]));
+      sortIndices(values, order);
       int best = order[0];
       int worst = order[d];
       int secondWorst = order[d - 1 < 0 ? 0 : d - 1];
@@ -89,6 +84,18 @@ final class NelderMead {
       }
     }
     return simplex[best];
+  }
+
+  /** Indices of {@code values} in ascending order (insertion sort: the simplex has a handful of points). */
+  private static void sortIndices(double[] values, int[] order) {
+    for (int i = 0; i < order.length; i++) {
+      int j = i;
+      while (j > 0 && values[order[j - 1]] > values[i]) {
+        order[j] = order[j - 1];
+        j--;
+      }
+      order[j] = i;
+    }
   }
 
   /** centroid + t · (point − centroid). */

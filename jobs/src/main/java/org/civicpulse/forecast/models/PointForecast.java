@@ -3,7 +3,7 @@ package org.civicpulse.forecast.models;
 import java.util.Arrays;
 
 /** Point forecasts for horizon steps 1..h (index 0 is step 1), never negative. */
-public record PointForecast(double[] mean) {
+public record PointForecast(double[] mean) implements java.io.Serializable {
   public PointForecast {
     mean = Arrays.stream(mean).map(v -> Double.isFinite(v) ? Math.max(0, v) : 0).toArray();
   }

@@ -9,7 +9,7 @@ import java.util.Set;
  * <p>Holiday weeks are calendar knowledge, not data: they may lie after the last value, so a model can
  * forecast a planted dip in a future holiday week without seeing any future value.
  */
-public final class WeeklySeries {
+public final class WeeklySeries implements java.io.Serializable {
   private final IsoWeek start;
   private final double[] values;
   private final Set<IsoWeek> holidayWeeks;
