@@ -46,6 +46,24 @@ public final class SeriesForecaster implements java.io.Serializable {
     return names;
   }
 
+  /**
+   * Every origin week at which candidates are fitted for this series (inner backtest, outer backtest, then the
+   * final as-of week), ascending: the weeks at which an external model such as gbm must supply forecasts to
+   * take part fully (it competes only at the origins it covers).
+   */
+  public List<IsoWeek> fitOrigins(WeeklySeries series) {
+    WeeklySeries s = window(series);
+    List<Integer> outer = BacktestOrigins.outer(s.length(), spec);
+    List<IsoWeek> weeks = new ArrayList<>();
+    if (!outer.isEmpty()) {
+      BacktestOrigins.inner(outer.get(0), spec).forEach(p -> weeks.add(s.week(p)));
+    }
+    outer.forEach(p -> weeks.add(s.week(p)));
+    weeks.add(s.lastWeek());
+    return weeks;
+  }
+
+  /** Backtests {@code series} (cut to the spec's window) and forecasts the horizon after its last week. */
   public SeriesOutcome run(String seriesId, WeeklySeries series) {
     WeeklySeries s = window(series);
     int h = spec.horizon();

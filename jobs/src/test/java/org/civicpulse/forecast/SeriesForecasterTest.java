@@ -111,6 +111,46 @@ class SeriesForecasterTest {
         "croston+snaive", "snaive+tsb"));
   }
 
+  @Test
+  void anExternallyProvidedForecastJoinsTheCandidatesAndIsChosenWhenItIsClearlyBest() {
+    // A stand-in for gbm that knows the future: at every fit origin it forecasts the true next weeks.
+    WeeklySeries s = seasonalWithNoise(240, 6);
+    BacktestSpec spec = BacktestSpec.of(4, 13, 13);
+    java.util.Map<IsoWeek, double[]> byOrigin = new java.util.HashMap<>();
+    SeriesForecaster plain = new SeriesForecaster(spec);
+    for (IsoWeek origin : plain.fitOrigins(s)) {
+      double[] f = new double[13];
+      int at = s.indexOf(origin);
+      for (int i = 0; i < 13; i++) {
+        f[i] = at + 1 + i < s.length() ? s.value(at + 1 + i) : 100;
+      }
+      byOrigin.put(origin, f);
+    }
+    assertThat(plain.fitOrigins(s)).hasSize(4 + 4 + 1).last().isEqualTo(s.lastWeek());
+    List<org.civicpulse.forecast.models.ForecastModel> models = new java.util.ArrayList<>(
+        org.civicpulse.forecast.models.Candidates.standard());
+    models.add(new org.civicpulse.forecast.models.PrecomputedForecast("gbm", byOrigin));
+
+    SeriesOutcome o = new SeriesForecaster(spec, models).run("x", s);
+
+    assertThat(o.models()).containsExactly("snaive", "ets", "fourier_arima", "croston", "tsb", "gbm", "combo", "chosen");
+    assertThat(o.decisions()).allSatisfy(d -> assertThat(d.chosen()).isEqualTo("gbm"));
+    assertThat(o.scores().stream().filter(x -> x.model().equals("chosen")).mapToDouble(OriginScore::mase))
+        .allSatisfy(m -> assertThat(m).isZero());
+  }
+
+  @Test
+  void aSeriesTooShortForAnyOriginStillGetsForecastsAndAWarning() {
+    double[] v = new double[40];
+    java.util.Arrays.fill(v, 3);
+    SeriesOutcome o = new SeriesForecaster(BacktestSpec.of(4, 13, 13)).run("short", new WeeklySeries(START, v));
+    assertThat(o.origins()).isEmpty();
+    assertThat(o.scores()).isEmpty();
+    assertThat(o.warnings()).anyMatch(w -> w.contains("0 of 4 origins"));
+    assertThat(o.forecasts().stream().filter(r -> r.model().equals("chosen")).map(ForecastRow::forecast).toList())
+        .hasSize(13).allSatisfy(f -> assertThat(f).isCloseTo(3.0, org.assertj.core.api.Assertions.within(1e-6)));
+  }
+
   private static List<Double> expectedNext(double[] v, int h) {
     java.util.ArrayList<Double> out = new java.util.ArrayList<>();
     for (int s = 1; s <= h; s++) {
