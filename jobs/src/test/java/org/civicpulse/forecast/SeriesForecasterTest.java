@@ -48,19 +48,23 @@ class SeriesForecasterTest {
     assertThat(o.forecasts()).allSatisfy(r -> assertThat(r.asOfWeek()).isEqualTo(IsoWeek.parse("2018-W52")));
   }
 
-  @Test
-  void aValuePlantedAfterAnOriginReachesNoFitAndNoChoiceAtOrBeforeIt() {
-    BacktestSpec spec = BacktestSpec.of(4, 13, 13);
+  @org.junit.jupiter.params.ParameterizedTest(name = "step {0}")
+  @org.junit.jupiter.params.provider.ValueSource(ints = {13, 5})
+  void aValuePlantedAfterAnOriginReachesNoFitAndNoChoiceAtOrBeforeIt(int step) {
+    // With step 5 < horizon 13 the plant also falls inside earlier origins' actual weeks: those origins must
+    // not count as evidence (for choice or intervals) until all their actual weeks are past.
+    BacktestSpec spec = BacktestSpec.of(5, step, 13);
     WeeklySeries clean = seasonalWithNoise(220, 3);
     SeriesOutcome reference = new SeriesForecaster(spec).run("x", clean);
-    IsoWeek origin = reference.origins().get(1);
+    int k = 3;
+    IsoWeek origin = reference.origins().get(k);
     double[] v = clean.values();
-    v[clean.indexOf(origin) + 1] = 1e6; // the first week after the second origin
+    v[clean.indexOf(origin) + 1] = 1e6; // the first week after origin k
     SeriesOutcome planted = new SeriesForecaster(spec).run("x", new WeeklySeries(START, v));
 
-    for (int k = 0; k <= 1; k++) {
-      IsoWeek o = reference.origins().get(k);
-      assertThat(planted.decisions().get(k)).isEqualTo(reference.decisions().get(k));
+    for (int j = 0; j <= k; j++) {
+      IsoWeek o = reference.origins().get(j);
+      assertThat(planted.decisions().get(j)).isEqualTo(reference.decisions().get(j));
       for (String model : reference.models()) {
         IntervalForecast a = forecastAt(reference, model, o);
         IntervalForecast b = forecastAt(planted, model, o);
@@ -69,7 +73,7 @@ class SeriesForecasterTest {
       }
     }
     // The plant is in the training data of the next origin: the check above would have seen a leak.
-    IsoWeek next = reference.origins().get(2);
+    IsoWeek next = reference.origins().get(k + 1);
     assertThat(forecastAt(planted, "ets", next).mean()).isNotEqualTo(forecastAt(reference, "ets", next).mean());
   }
 
