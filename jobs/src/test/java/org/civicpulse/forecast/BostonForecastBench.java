@@ -69,11 +69,12 @@ class BostonForecastBench {
         .getProcessCpuTime();
   }
 
+  /** Each row with its MASE as a ratio to the same series' snaive. */
   static void print(List<AccuracyRow> rows) {
-    double snaive = rows.stream().filter(a -> a.series().equals("ALL") && a.model().equals("snaive"))
-        .mapToDouble(AccuracyRow::mase).findFirst().orElse(Double.NaN);
     for (AccuracyRow a : rows) {
-      System.out.printf(Locale.ROOT, "%-20s %-14s %3d mase=%.3f (%.3fx snaive) smape=%.2f cov80=%.3f cov95=%.3f%n",
+      double snaive = rows.stream().filter(b -> b.series().equals(a.series()) && b.model().equals("snaive"))
+          .mapToDouble(AccuracyRow::mase).findFirst().orElse(Double.NaN);
+      System.out.printf(Locale.ROOT, "%-20s %-14s %4d mase=%.3f (%.3fx snaive) smape=%.2f cov80=%.3f cov95=%.3f%n",
           a.series(), a.model(), a.origins(), a.mase(), a.mase() / snaive, a.smape(), a.coverage80(), a.coverage95());
     }
   }
