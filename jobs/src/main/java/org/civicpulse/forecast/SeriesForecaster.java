@@ -88,7 +88,7 @@ public final class SeriesForecaster implements java.io.Serializable {
     List<OriginDecision> decisions = new ArrayList<>();
     for (OriginRun run : outer) {
       List<OriginRun> evidence = evidenceAt(run.originIndex, inner, outer);
-      Decided decided = decide(s.head(run.originIndex + 1), evidence);
+      Decided decided = decide(s.head(run.originIndex + 1), evidence, run);
       decisions.add(new OriginDecision(run.origin, decided.combo.name(), decided.chosen.name()));
       for (NamedMethod nm : decided.outputs(run)) {
         IntervalForecast f = IntervalCalibrator.calibrate(evidence, nm.method, h).apply(run.forecast(nm.method), run.errorScale);
@@ -101,7 +101,7 @@ public final class SeriesForecaster implements java.io.Serializable {
 
     OriginRun last = OriginRun.at(s, s.length() - 1, h, models);
     List<OriginRun> evidence = evidenceAt(last.originIndex, inner, outer);
-    Decided decided = decide(s, evidence);
+    Decided decided = decide(s, evidence, last);
     List<ForecastRow> rows = new ArrayList<>();
     for (NamedMethod nm : decided.outputs(last)) {
       IntervalForecast f = IntervalCalibrator.calibrate(evidence, nm.method, h).apply(last.forecast(nm.method), last.errorScale);
@@ -137,13 +137,16 @@ public final class SeriesForecaster implements java.io.Serializable {
     return evidence;
   }
 
-  /** Eligibility (intermittent or dense) is judged on the training data only. */
-  private Decided decide(WeeklySeries train, List<OriginRun> evidence) {
+  /**
+   * Eligibility (intermittent or dense) is judged on the training data only; a model that made no forecast
+   * at this origin (an external one without a forecast here) cannot be picked.
+   */
+  private Decided decide(WeeklySeries train, List<OriginRun> evidence, OriginRun current) {
     boolean intermittent = Candidates.intermittent(train);
     List<String> eligible = new ArrayList<>();
     for (ForecastModel m : models) {
       boolean intermittentOnly = m.name().equals(CROSTON) || m.name().equals(TSB);
-      if (intermittent || !intermittentOnly) {
+      if ((intermittent || !intermittentOnly) && current.forecasts.containsKey(m.name())) {
         eligible.add(m.name());
       }
     }

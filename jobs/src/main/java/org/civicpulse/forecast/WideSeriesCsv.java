@@ -19,7 +19,8 @@ import org.civicpulse.forecast.models.WeeklySeries;
 /**
  * Reads the wide {@code --series} CSV: {@code iso_week} (e.g. 2019-W13), then one numeric column per series.
  * Rows may come in any order; weeks missing between the first and last are zero-filled (with a warning);
- * empty cells are 0; a repeated week or a non-numeric cell is an error naming the line.
+ * empty cells are 0; a repeated week or a non-numeric cell is an error naming the line; series names must be
+ * distinct, non-empty and not {@code ALL} (the name of the roll-up rows).
  */
 public final class WideSeriesCsv {
   private WideSeriesCsv() {}
@@ -41,6 +42,9 @@ public final class WideSeriesCsv {
         throw new IllegalArgumentException(file + ": no series columns after iso_week");
       }
       names.addAll(header.subList(1, header.size()));
+      if (new java.util.HashSet<>(names).size() < names.size() || names.contains("") || names.contains("ALL")) {
+        throw new IllegalArgumentException(file + ": series names must be distinct, non-empty and not ALL: " + names);
+      }
       for (CSVRecord r : parser) {
         long line = parser.getCurrentLineNumber();
         IsoWeek week;

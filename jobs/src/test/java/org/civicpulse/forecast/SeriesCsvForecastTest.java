@@ -89,4 +89,12 @@ class SeriesCsvForecastTest {
     assertThatThrownBy(() -> SeriesCsvForecast.run(f, dir.resolve("o"), BacktestSpec.of(1, 1, 2), s -> {}))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line 3");
   }
+
+  @Test
+  void repeatedSeriesNamesAreAnError() throws IOException {
+    Path f = dir.resolve("dup.csv");
+    Files.write(f, List.of("iso_week,a,a", "2020-W01,1,2"));
+    assertThatThrownBy(() -> SeriesCsvForecast.run(f, dir.resolve("o"), BacktestSpec.of(1, 1, 2), s -> {}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("distinct");
+  }
 }
