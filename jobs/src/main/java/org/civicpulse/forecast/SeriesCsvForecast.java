@@ -1,0 +1,51 @@
+package org.civicpulse.forecast;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.civicpulse.forecast.models.WeeklySeries;
+
+/** {@code forecast --series FILE.csv --out DIR}: the backtest and forecasts of DESIGN §5 without Spark. */
+public final class SeriesCsvForecast {
+  private SeriesCsvForecast() {}
+
+  /**
+   * Reads the wide CSV, backtests every column (in parallel on the common pool), writes
+   * forecast_accuracy.csv and forecasts.csv into {@code outDir}. Bad input → IllegalArgumentException.
+   */
+  public static SeriesForecastResult run(Path seriesCsv, Path outDir, BacktestSpec spec, Consumer<String> progress) {
+    try {
+      WideSeriesCsv.Content content = WideSeriesCsv.read(seriesCsv);
+      List<String> warnings = new ArrayList<>(content.warnings());
+      SeriesForecaster forecaster = new SeriesForecaster(spec);
+      List<Map.Entry<String, WeeklySeries>> entries = new ArrayList<>(content.series().entrySet());
+      AtomicInteger done = new AtomicInteger();
+      List<SeriesOutcome> outcomes = entries.parallelStream().map(e -> {
+        SeriesOutcome o = forecaster.run(e.getKey(), e.getValue());
+        int n = done.incrementAndGet();
+        if (n % 100 == 0 || n == entries.size()) {
+          progress.accept("forecast: " + n + "/" + entries.size() + " series");
+        }
+        return o;
+      }).toList();
+      outcomes.forEach(o -> warnings.addAll(o.warnings()));
+      List<AccuracyRow> accuracy = AccuracySummary.rows(outcomes, forecaster.outputModels());
+      List<ForecastRow> forecasts = outcomes.stream().flatMap(o -> o.forecasts().stream()).toList();
+      Files.createDirectories(outDir);
+      Path accuracyCsv = outDir.resolve(ForecastCsvWriter.ACCURACY_FILE);
+      Path forecastsCsv = outDir.resolve(ForecastCsvWriter.FORECASTS_FILE);
+      ForecastCsvWriter.writeAccuracy(accuracyCsv, accuracy);
+      ForecastCsvWriter.writeForecasts(forecastsCsv, forecasts);
+      warnings.forEach(progress);
+      return new SeriesForecastResult(accuracyCsv, forecastsCsv, accuracy, forecasts, warnings);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,8 @@
+package org.civicpulse.forecast;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** What {@code forecast --series} produced: the two files, their rows, and warnings to print. */
+public record SeriesForecastResult(Path accuracyCsv, Path forecastsCsv, List<AccuracyRow> accuracy,
+    List<ForecastRow> forecasts, List<String> warnings) {}

@@ -1,0 +1,195 @@
+package org.civicpulse.forecast;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.civicpulse.forecast.models.Candidates;
+import org.civicpulse.forecast.models.ForecastModel;
+import org.civicpulse.forecast.models.IsoWeek;
+import org.civicpulse.forecast.models.WeeklySeries;
+
+/**
+ * Backtests one series and makes its published forecasts: the unit of work the Spark runner calls once per
+ * series (inside {@code flatMapGroups}) and {@link SeriesCsvForecast} calls per column.
+ *
+ * <p>At every origin the models see only training data, and {@code combo}, {@code chosen} and the intervals
+ * use only evidence whose actual weeks lie at or before that origin: the inner backtest before the first
+ * origin plus earlier outer origins.
+ */
+public final class SeriesForecaster implements java.io.Serializable {
+  public static final String COMBO = "combo";
+  public static final String CHOSEN = "chosen";
+  private static final String ETS = "ets";
+  private static final String ARIMA = "fourier_arima";
+  private static final String CROSTON = "croston";
+  private static final String TSB = "tsb";
+
+  private final BacktestSpec spec;
+  private final List<ForecastModel> models;
+
+  /** With the standard candidates ({@link Candidates#standard()}). */
+  public SeriesForecaster(BacktestSpec spec) {
+    this(spec, Candidates.standard());
+  }
+
+  /** With explicit candidates, e.g. the standard ones plus a {@code PrecomputedForecast} named gbm. */
+  public SeriesForecaster(BacktestSpec spec, List<ForecastModel> models) {
+    this.spec = spec;
+    this.models = List.copyOf(models);
+  }
+
+  /** Output model names in order: the candidates, then combo and chosen. */
+  public List<String> outputModels() {
+    List<String> names = new ArrayList<>(models.stream().map(ForecastModel::name).toList());
+    names.add(COMBO);
+    names.add(CHOSEN);
+    return names;
+  }
+
+  /**
+   * Every origin week at which candidates are fitted for this series (inner backtest, outer backtest, then the
+   * final as-of week), ascending: the weeks at which an external model such as gbm must supply forecasts to
+   * take part fully (it competes only at the origins it covers).
+   */
+  public List<IsoWeek> fitOrigins(WeeklySeries series) {
+    WeeklySeries s = window(series);
+    List<Integer> outer = BacktestOrigins.outer(s.length(), spec);
+    List<IsoWeek> weeks = new ArrayList<>();
+    if (!outer.isEmpty()) {
+      BacktestOrigins.inner(outer.get(0), spec).forEach(p -> weeks.add(s.week(p)));
+    }
+    outer.forEach(p -> weeks.add(s.week(p)));
+    weeks.add(s.lastWeek());
+    return weeks;
+  }
+
+  /** Backtests {@code series} (cut to the spec's window) and forecasts the horizon after its last week. */
+  public SeriesOutcome run(String seriesId, WeeklySeries series) {
+    WeeklySeries s = window(series);
+    int h = spec.horizon();
+    List<String> warnings = new ArrayList<>();
+    List<Integer> outerPositions = BacktestOrigins.outer(s.length(), spec);
+    if (outerPositions.size() < spec.origins()) {
+      warnings.add("series " + seriesId + ": " + outerPositions.size() + " of " + spec.origins()
+          + " origins have the " + BacktestOrigins.MIN_TRAIN + " training weeks needed");
+    }
+    List<OriginRun> inner = new ArrayList<>();
+    if (!outerPositions.isEmpty()) {
+      for (int p : BacktestOrigins.inner(outerPositions.get(0), spec)) {
+        inner.add(OriginRun.at(s, p, h, models));
+      }
+    }
+    List<OriginRun> outer = new ArrayList<>();
+    for (int p : outerPositions) {
+      outer.add(OriginRun.at(s, p, h, models));
+    }
+
+    List<OriginScore> scores = new ArrayList<>();
+    List<OriginDecision> decisions = new ArrayList<>();
+    for (OriginRun run : outer) {
+      List<OriginRun> evidence = evidenceAt(run.originIndex, inner, outer);
+      Decided decided = decide(s.head(run.originIndex + 1), evidence, run);
+      decisions.add(new OriginDecision(run.origin, decided.combo.name(), decided.chosen.name()));
+      for (NamedMethod nm : decided.outputs(run)) {
+        IntervalForecast f = IntervalCalibrator.calibrate(evidence, nm.method, h).apply(run.forecast(nm.method), run.errorScale);
+        scores.add(score(seriesId, nm.name, run, f));
+      }
+      if (!(run.maseScale > 0)) {
+        warnings.add("series " + seriesId + ": MASE scale is 0 at origin " + run.origin + "; left out of MASE means");
+      }
+    }
+
+    OriginRun last = OriginRun.at(s, s.length() - 1, h, models);
+    List<OriginRun> evidence = evidenceAt(last.originIndex, inner, outer);
+    Decided decided = decide(s, evidence, last);
+    List<ForecastRow> rows = new ArrayList<>();
+    for (NamedMethod nm : decided.outputs(last)) {
+      IntervalForecast f = IntervalCalibrator.calibrate(evidence, nm.method, h).apply(last.forecast(nm.method), last.errorScale);
+      for (int step = 1; step <= h; step++) {
+        int i = step - 1;
+        rows.add(new ForecastRow(seriesId, last.origin, last.origin.plusWeeks(step), step, nm.name,
+            f.mean()[i], f.lo80()[i], f.hi80()[i], f.lo95()[i], f.hi95()[i]));
+      }
+    }
+    List<IsoWeek> origins = outer.stream().map(r -> r.origin).toList();
+    return new SeriesOutcome(seriesId, origins, outputModels(), scores, decisions, rows, warnings);
+  }
+
+  /** The part of the series inside [from, to]; {@code to} past the last week is an error. */
+  private WeeklySeries window(WeeklySeries series) {
+    int from = spec.from() == null ? 0 : Math.max(0, series.indexOf(spec.from()));
+    int to = spec.to() == null ? series.length() - 1 : series.indexOf(spec.to());
+    if (to >= series.length() || to < from) {
+      throw new IllegalArgumentException("--to " + spec.to() + " is outside the series ("
+          + series.start() + " to " + series.lastWeek() + ")");
+    }
+    return series.slice(from, to);
+  }
+
+  /** Inner runs and outer runs whose actual weeks all lie at or before {@code position}. */
+  private List<OriginRun> evidenceAt(int position, List<OriginRun> inner, List<OriginRun> outer) {
+    List<OriginRun> evidence = new ArrayList<>(inner);
+    for (OriginRun r : outer) {
+      if (r.originIndex + spec.horizon() <= position) {
+        evidence.add(r);
+      }
+    }
+    return evidence;
+  }
+
+  /**
+   * Eligibility (intermittent or dense) is judged on the training data only; a model that made no forecast
+   * at this origin (an external one without a forecast here) cannot be picked.
+   */
+  private Decided decide(WeeklySeries train, List<OriginRun> evidence, OriginRun current) {
+    boolean intermittent = Candidates.intermittent(train);
+    List<String> eligible = new ArrayList<>();
+    for (ForecastModel m : models) {
+      boolean intermittentOnly = m.name().equals(CROSTON) || m.name().equals(TSB);
+      if ((intermittent || !intermittentOnly) && current.forecasts.containsKey(m.name())) {
+        eligible.add(m.name());
+      }
+    }
+    Method defaultMethod = intermittent ? preferredPair(eligible, CROSTON, TSB) : preferredPair(eligible, ETS, ARIMA);
+    ModelChooser chooser = new ModelChooser(eligible, defaultMethod);
+    return new Decided(chooser.combo(evidence), chooser.chosen(evidence));
+  }
+
+  private static Method preferredPair(List<String> eligible, String a, String b) {
+    if (eligible.contains(a) && eligible.contains(b)) {
+      return Method.pair(a, b);
+    }
+    return eligible.size() >= 2 ? Method.pair(eligible.get(0), eligible.get(1)) : Method.single(eligible.get(0));
+  }
+
+  private static OriginScore score(String series, String name, OriginRun run, IntervalForecast f) {
+    int n = run.actuals.length;
+    double[] mean = Arrays.copyOf(f.mean(), n);
+    return new OriginScore(series, name, run.origin,
+        Accuracy.mase(run.actuals, mean, run.maseScale),
+        Accuracy.smape(run.actuals, mean),
+        Accuracy.coverage(run.actuals, Arrays.copyOf(f.lo80(), n), Arrays.copyOf(f.hi80(), n)),
+        Accuracy.coverage(run.actuals, Arrays.copyOf(f.lo95(), n), Arrays.copyOf(f.hi95(), n)),
+        f);
+  }
+
+  private record NamedMethod(String name, Method method) {}
+
+  /** combo and chosen at one origin. */
+  private record Decided(Method combo, Method chosen) {
+    /** Every candidate that forecast at this run, then combo and chosen. */
+    List<NamedMethod> outputs(OriginRun run) {
+      List<NamedMethod> out = new ArrayList<>();
+      for (String m : run.forecasts.keySet()) {
+        out.add(new NamedMethod(m, Method.single(m)));
+      }
+      if (run.has(combo)) {
+        out.add(new NamedMethod(COMBO, combo));
+      }
+      if (run.has(chosen)) {
+        out.add(new NamedMethod(CHOSEN, chosen));
+      }
+      return out;
+    }
+  }
+}

@@ -1,0 +1,18 @@
+package org.civicpulse.forecast.models;
+
+import java.util.List;
+
+/** The per-series candidate models of DESIGN §5 (everything except the Spark-trained {@code gbm}). */
+public final class Candidates {
+  private Candidates() {}
+
+  /** snaive, ets, fourier_arima, croston, tsb — in output order. */
+  public static List<ForecastModel> standard() {
+    return List.of(new SeasonalNaive(), new EtsModel(), new FourierArima(), new Croston(), new Tsb());
+  }
+
+  /** Intermittent per DESIGN §5: half the weeks or more at zero. */
+  public static boolean intermittent(WeeklySeries series) {
+    return series.zeroShare() >= 0.5;
+  }
+}
