@@ -58,6 +58,10 @@ public final class Targets {
     return new Targets(out);
   }
 
+  public Map<String, Double> asMap() {
+    return values;
+  }
+
   public OptionalDouble target(String metric) {
     Double v = values.get(metric);
     return v == null ? OptionalDouble.empty() : OptionalDouble.of(v);

@@ -1,0 +1,76 @@
+package org.civicpulse.cli;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.civicpulse.dashboard.DateRange;
+import org.civicpulse.dashboard.Marts;
+import org.civicpulse.ingest.InputException;
+import org.civicpulse.lake.DeltaStore;
+import org.civicpulse.lake.Lake;
+import org.civicpulse.lake.TablesawConverter;
+import org.civicpulse.report.ReportData;
+import org.civicpulse.schema.Schemas;
+import tech.tablesaw.api.Table;
+
+/** Wires the dashboard's marts into the report stage's input: the slices one dated report shows. */
+final class ReportInputs {
+  /** Days of daily rows a report carries (90 shown, plus a month for week-over-week and trends). */
+  static final int DAYS = 120;
+
+  private final DeltaStore store;
+  private final Lake lake;
+  private final ZoneId zone;
+
+  ReportInputs(DeltaStore store, Lake lake, ZoneId zone) {
+    this.store = store;
+    this.lake = lake;
+    this.zone = zone;
+  }
+
+  /** The latest date kpis_daily holds: the default report date. */
+  LocalDate latestDate() {
+    requireMarts();
+    Row r = store.read(lake.mart(Marts.KPIS_DAILY), null).selectExpr("max(date)").first();
+    if (r.isNullAt(0)) {
+      throw new InputException("kpis_daily is empty: run `dashboard` first");
+    }
+    return ((java.sql.Date) r.get(0)).toLocalDate();
+  }
+
+  ReportData load(LocalDate d, String title, String lang) {
+    requireMarts();
+    DateRange window = new DateRange(d.minusDays(DAYS - 1), d);
+    DateRange day = new DateRange(d, d);
+    return new ReportData(d, title, lang,
+        mart(Marts.KPIS_DAILY, window),
+        mart(Marts.VOLUME_BY_CHANNEL, window),
+        mart(Marts.PARTICIPATION_DAILY, window),
+        mart(Marts.PROVIDERS, day).drop("date"),
+        mart(Marts.SCORES, window),
+        mart(Marts.WORKLIST, day).drop("date"),
+        mart(Marts.HOTSPOTS, day).drop("date"),
+        curated(Schemas.COMMUNITIES),
+        curated(Schemas.CATEGORIES));
+  }
+
+  private void requireMarts() {
+    if (!store.exists(lake.mart(Marts.KPIS_DAILY))) {
+      throw new InputException("no marts in " + lake.root() + ": run `dashboard` first");
+    }
+  }
+
+  private Table mart(String name, DateRange r) {
+    if (!store.exists(lake.mart(name))) {
+      return Table.create(name);
+    }
+    Dataset<Row> rows = store.read(lake.mart(name), null).filter(r.predicate());
+    return TablesawConverter.toTable(name, rows, zone);
+  }
+
+  private Table curated(String table) {
+    Dataset<Row> rows = store.read(lake.curated(table), Schemas.get(table).sparkSchema()).orderBy(Schemas.get(table).key());
+    return TablesawConverter.toTable(table, rows, zone);
+  }
+}
