@@ -44,6 +44,8 @@ final class Labels {
     }
     communities.remove(ALL);
     categories.remove(ALL);
+    // UNLINKED holds feedback only (no requests): it is no column of the volume tables.
+    categories.remove(UNLINKED);
   }
 
   private static String pick(boolean zh, String nameZh, String nameEn, String id) {
