@@ -115,6 +115,8 @@ final class ChartRenderer {
           BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {6f, 4f}, 0f));
       vm.setLabel(markerLabel);
       vm.setLabelFont(theme.getRegularFont());
+      vm.setLabelPaint(new Color(0xD55E00));
+      vm.setLabelBackgroundColor(new Color(255, 255, 255, 0));
       vm.setLabelAnchor(RectangleAnchor.TOP_LEFT);
       vm.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
       plot.addRangeMarker(vm);

@@ -82,7 +82,8 @@ final class OverviewTables {
     Map<String, Double> prev = volumeBy(ctx, scope, "category", d.minusDays(13), d.minusDays(7));
     double total = last.getOrDefault(Labels.ALL, 0.0);
     List<Map.Entry<String, Double>> ranked = new ArrayList<>(last.entrySet());
-    ranked.removeIf(e -> e.getKey().equals(Labels.ALL));
+    // UNLINKED rows carry feedback only, never requests: no place in a volume ranking.
+    ranked.removeIf(e -> e.getKey().equals(Labels.ALL) || e.getKey().equals(Labels.UNLINKED));
     ranked.sort(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()));
     HtmlTable h = new HtmlTable().col(m.get("col.category"), false).col(m.get("col.last7"), true)
         .col(m.get("col.prev7"), true).col(m.get("col.change"), true).col(m.get("col.share"), true);
