@@ -17,8 +17,8 @@ final class KpiTiles {
     LocalDate w = d.minusDays(7);
     List<Tile> tiles = new ArrayList<>();
     for (Metric metric : Metric.values()) {
-      Double cur = value(ctx.data, metric, scope, d);
-      Double prev = value(ctx.data, metric, scope, w);
+      Double cur = value(ctx, metric, scope, d);
+      Double prev = value(ctx, metric, scope, w);
       tiles.add(tile(ctx.m, metric, cur, prev));
     }
     return tiles;
@@ -44,9 +44,9 @@ final class KpiTiles {
   }
 
   /** The metric for scope (a community id or ALL), category ALL, on one date; null when absent. */
-  static Double value(ReportData data, Metric metric, String scope, LocalDate date) {
+  static Double value(ReportContext ctx, Metric metric, String scope, LocalDate date) {
     if (metric == Metric.PARTICIPATION_PER_1000) {
-      Table p = data.participation();
+      Table p = ctx.participation(scope);
       if (!Tables.usable(p, "date", "community_id", "dimension", "value", "per_1000")) {
         return null;
       }
@@ -58,17 +58,7 @@ final class KpiTiles {
       }
       return null;
     }
-    Table k = data.kpisDaily();
-    if (!Tables.usable(k, "date", "community_id", "category")) {
-      return null;
-    }
-    for (int i = 0; i < k.rowCount(); i++) {
-      if (date.equals(Tables.date(k, "date", i)) && scope.equals(Tables.str(k, "community_id", i))
-          && Labels.ALL.equals(Tables.str(k, "category", i))) {
-        return Tables.num(k, metric.column, i);
-      }
-    }
-    return null;
+    return ctx.kpi(scope, Labels.ALL, date, metric.column);
   }
 
   static Markup render(Messages m, List<Tile> tiles) {

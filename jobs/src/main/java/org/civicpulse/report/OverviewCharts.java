@@ -32,7 +32,7 @@ final class OverviewCharts {
     LocalDate d = ctx.data.date();
     LocalDate from = d.minusDays(DAYS - 1L);
     // All of the scope's ALL-category rows, so 7-day means at the window's start see the days before it.
-    Table rows = Tables.eq(Tables.eq(ctx.data.kpisDaily(), "community_id", scope), "category", Labels.ALL);
+    Table rows = Tables.eq(ctx.kpis(scope), "category", Labels.ALL);
     Map<LocalDate, Integer> byDate = new TreeMap<>();
     for (int i = 0; i < rows.rowCount(); i++) {
       LocalDate rd = Tables.date(rows, "date", i);
@@ -171,8 +171,7 @@ final class OverviewCharts {
   /** Requests per channel over the last 30 days, largest first, with translated channel names. */
   static LinkedHashMap<String, Double> channelMix(ReportContext ctx, String scope) {
     LocalDate d = ctx.data.date();
-    Table t = Tables.between(Tables.eq(ctx.data.volumeByChannel(), "community_id", scope), "date",
-        d.minusDays(CHANNEL_DAYS - 1L), d);
+    Table t = ctx.channels(scope);
     Map<String, Double> sums = new TreeMap<>();
     for (int i = 0; i < t.rowCount(); i++) {
       Double v = Tables.num(t, "volume", i);
@@ -190,8 +189,7 @@ final class OverviewCharts {
 
   /** Daily and weekly score over the trend window. */
   static LinkedHashMap<String, SortedMap<LocalDate, Double>> scoreSeries(ReportContext ctx, String scope) {
-    LocalDate d = ctx.data.date();
-    Table t = Tables.between(Tables.eq(ctx.data.scores(), "community_id", scope), "date", d.minusDays(DAYS - 1L), d);
+    Table t = ctx.scores(scope);
     LinkedHashMap<String, SortedMap<LocalDate, Double>> out = new LinkedHashMap<>();
     for (String w : List.of("day", "week")) {
       SortedMap<LocalDate, Double> s = new TreeMap<>();

@@ -26,8 +26,7 @@ final class OverviewTables {
   /** Score per window with its best and worst metrics; colour says how close to target (1.0). */
   static Markup scoreCard(ReportContext ctx, String scope) {
     Messages m = ctx.m;
-    Table t = Tables.eq(Tables.between(ctx.data.scores(), "date", ctx.data.date(), ctx.data.date()),
-        "community_id", scope);
+    Table t = Tables.between(ctx.scores(scope), "date", ctx.data.date(), ctx.data.date());
     Markup boxes = new Markup().open("div", "class", "scores");
     HtmlTable bw = new HtmlTable().col(m.get("col.window"), false).col(m.get("metric.score"), true)
         .col(m.get("col.best"), false).col(m.get("col.worst"), false);
@@ -60,14 +59,12 @@ final class OverviewTables {
     return out.isEmpty() ? Formats.MISSING : String.join(m.get("list.sep"), out);
   }
 
-  /** Sum of volume per key over [from, to] for the scope's rows (ALL rows of the other key dropped). */
-  static Map<String, Double> volumeBy(ReportContext ctx, String scope, String keyCol, LocalDate from, LocalDate to) {
-    Table k = Tables.between(ctx.data.kpisDaily(), "date", from, to);
-    String otherCol = keyCol.equals("category") ? "community_id" : "category";
-    Table t = Tables.eq(k, otherCol, scope);
+  /** Sum of volume per category over [from, to] for the scope's rows. */
+  static Map<String, Double> volumeByCategory(ReportContext ctx, String scope, LocalDate from, LocalDate to) {
+    Table t = Tables.between(ctx.kpis(scope), "date", from, to);
     Map<String, Double> out = new LinkedHashMap<>();
     for (int i = 0; i < t.rowCount(); i++) {
-      String key = Tables.str(t, keyCol, i);
+      String key = Tables.str(t, "category", i);
       Double v = Tables.num(t, "volume", i);
       out.merge(key, v == null ? 0.0 : v, Double::sum);
     }
@@ -78,8 +75,8 @@ final class OverviewTables {
   static Markup topCategories(ReportContext ctx, String scope) {
     Messages m = ctx.m;
     LocalDate d = ctx.data.date();
-    Map<String, Double> last = volumeBy(ctx, scope, "category", d.minusDays(6), d);
-    Map<String, Double> prev = volumeBy(ctx, scope, "category", d.minusDays(13), d.minusDays(7));
+    Map<String, Double> last = volumeByCategory(ctx, scope, d.minusDays(6), d);
+    Map<String, Double> prev = volumeByCategory(ctx, scope, d.minusDays(13), d.minusDays(7));
     double total = last.getOrDefault(Labels.ALL, 0.0);
     List<Map.Entry<String, Double>> ranked = new ArrayList<>(last.entrySet());
     // UNLINKED rows carry feedback only, never requests: no place in a volume ranking.
@@ -147,7 +144,7 @@ final class OverviewTables {
     LocalDate d = ctx.data.date();
     List<String> comms = Labels.ALL.equals(scope) ? ctx.labels.communityIds() : List.of(scope);
     List<String> cats = ctx.labels.categoryIds();
-    Table k = Tables.between(ctx.data.kpisDaily(), "date", d.minusDays(6), d);
+    Table k = Tables.between(Labels.ALL.equals(scope) ? ctx.kpisRecent : ctx.kpis(scope), "date", d.minusDays(6), d);
     Map<String, Double> cell = new LinkedHashMap<>();
     for (int i = 0; i < k.rowCount(); i++) {
       Double v = Tables.num(k, "volume", i);
@@ -192,11 +189,8 @@ final class OverviewTables {
   static Markup anomalies(ReportContext ctx, String scope) {
     Messages m = ctx.m;
     LocalDate d = ctx.data.date();
-    Table k = Tables.between(ctx.data.kpisDaily(), "date", d.minusDays(ANOMALY_DAYS - 1L), d);
-    if (!Labels.ALL.equals(scope)) {
-      k = Tables.eq(k, "community_id", scope);
-    }
-    final Table t = k;
+    final Table t = Tables.between(Labels.ALL.equals(scope) ? ctx.kpisRecent : ctx.kpis(scope), "date",
+        d.minusDays(ANOMALY_DAYS - 1L), d);
     List<Integer> idx = new ArrayList<>();
     for (int i = 0; i < t.rowCount(); i++) {
       if (Boolean.TRUE.equals(Tables.bool(t, "anomaly_flag", i))) {
@@ -233,7 +227,7 @@ final class OverviewTables {
   static Markup participation(ReportContext ctx, String scope) {
     Messages m = ctx.m;
     LocalDate d = ctx.data.date();
-    Table p = Tables.eq(Tables.between(ctx.data.participation(), "date", d, d), "community_id", scope);
+    Table p = Tables.between(ctx.participation(scope), "date", d, d);
     HtmlTable h = new HtmlTable().col(m.get("col.dimension"), false).col(m.get("col.value"), false)
         .col(m.metric("participants_mtd"), true).col(m.metric("records_mtd"), true)
         .col(m.metric("participation_per_1000"), true).col(m.metric("non_gov_share"), true);
@@ -281,11 +275,11 @@ final class OverviewTables {
       Table r = Tables.eq(ref, "community_id", c);
       String district = r.rowCount() == 0 ? "" : Tables.str(r, "district", 0);
       String street = r.rowCount() == 0 ? "" : Tables.str(r, "street", 0);
-      Table s = Tables.eq(Tables.eq(Tables.between(ctx.data.scores(), "date", d, d), "community_id", c), "window", "day");
+      Table s = Tables.eq(Tables.between(ctx.scores(c), "date", d, d), "window", "day");
       Double score = s.rowCount() == 0 ? null : Tables.num(s, "score", 0);
-      Double vol = KpiTiles.value(ctx.data, Metric.VOLUME, c, d);
-      Double backlog = KpiTiles.value(ctx.data, Metric.BACKLOG, c, d);
-      Double overdue = KpiTiles.value(ctx.data, Metric.OVERDUE, c, d);
+      Double vol = KpiTiles.value(ctx, Metric.VOLUME, c, d);
+      Double backlog = KpiTiles.value(ctx, Metric.BACKLOG, c, d);
+      Double overdue = KpiTiles.value(ctx, Metric.OVERDUE, c, d);
       h.row(List.of(Cell.link(ctx.labels.community(c), OverviewPage.file(c)), Cell.of(district), Cell.of(street),
           Cell.num(Formats.dec(score, 2)), Cell.num(Formats.count(vol)), Cell.num(Formats.count(backlog)),
           Cell.num(Formats.count(overdue))));

@@ -2,7 +2,12 @@ package org.civicpulse.report;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntPredicate;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
@@ -30,11 +35,29 @@ final class Tables {
     return true;
   }
 
+  /**
+   * Column lookup by name, cached per table: Tablesaw's column(name) is a case-insensitive linear
+   * search, and pages read cells in loops over tens of thousands of rows. Weak keys (tables compare by
+   * identity) let filtered tables go.
+   */
+  private static final Map<Table, Map<String, Column<?>>> COLUMNS =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
+  static Column<?> col(Table t, String name) {
+    Map<String, Column<?>> byName = COLUMNS.computeIfAbsent(t, x -> new ConcurrentHashMap<>());
+    Column<?> c = byName.get(name);
+    if (c == null && t.containsColumn(name)) {
+      c = t.column(name);
+      byName.put(name, c);
+    }
+    return c;
+  }
+
   static String str(Table t, String col, int row) {
-    if (!t.containsColumn(col)) {
+    Column<?> c = col(t, col);
+    if (c == null) {
       return "";
     }
-    Column<?> c = t.column(col);
     if (c.isMissing(row)) {
       return "";
     }
@@ -44,10 +67,10 @@ final class Tables {
 
   /** Any numeric column as Double; null when missing or not numeric. */
   static Double num(Table t, String col, int row) {
-    if (!t.containsColumn(col)) {
+    Column<?> c = col(t, col);
+    if (c == null) {
       return null;
     }
-    Column<?> c = t.column(col);
     if (c.isMissing(row)) {
       return null;
     }
@@ -67,10 +90,10 @@ final class Tables {
   }
 
   static LocalDate date(Table t, String col, int row) {
-    if (!t.containsColumn(col)) {
+    Column<?> c = col(t, col);
+    if (c == null) {
       return null;
     }
-    Column<?> c = t.column(col);
     if (c.isMissing(row)) {
       return null;
     }
@@ -86,10 +109,10 @@ final class Tables {
   }
 
   static Boolean bool(Table t, String col, int row) {
-    if (!t.containsColumn(col)) {
+    Column<?> c = col(t, col);
+    if (c == null) {
       return null;
     }
-    Column<?> c = t.column(col);
     if (c.isMissing(row)) {
       return null;
     }
@@ -137,6 +160,29 @@ final class Tables {
       return t == null ? Table.create("empty") : t.emptyCopy();
     }
     return filter(t, i -> !value.equals(str(t, col, i)));
+  }
+
+  /**
+   * Splits the rows dated [from, to] by community_id in one pass (ALL included): pages then filter a
+   * community's few rows instead of the whole area's table once per community.
+   */
+  static Map<String, Table> byCommunity(Table t, String dateCol, LocalDate from, LocalDate to) {
+    Map<String, List<Integer>> rows = new LinkedHashMap<>();
+    if (usable(t, "community_id")) {
+      boolean dated = t.containsColumn(dateCol);
+      for (int i = 0; i < t.rowCount(); i++) {
+        if (dated) {
+          LocalDate d = date(t, dateCol, i);
+          if (d == null || d.isBefore(from) || d.isAfter(to)) {
+            continue;
+          }
+        }
+        rows.computeIfAbsent(str(t, "community_id", i), k -> new ArrayList<>()).add(i);
+      }
+    }
+    Map<String, Table> out = new LinkedHashMap<>();
+    rows.forEach((k, v) -> out.put(k, t.where(Selection.with(v.stream().mapToInt(Integer::intValue).toArray()))));
+    return out;
   }
 
   /** Sum of a numeric column over all rows, missing cells skipped. */
