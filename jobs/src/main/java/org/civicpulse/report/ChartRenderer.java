@@ -1,0 +1,182 @@
+package org.civicpulse.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.GraphicsEnvironment;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.NumberFormat;
+import java.text.SimpleDateFormat;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SortedMap;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.StandardChartTheme;
+import org.jfree.chart.axis.DateAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.xy.StackedXYAreaRenderer2;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.time.Day;
+import org.jfree.data.time.TimeSeries;
+import org.jfree.data.time.TimeSeriesCollection;
+import org.jfree.data.time.TimeTableXYDataset;
+
+/**
+ * Draws the report's PNG charts with JFreeChart, headless, at 2x pixel density (the page shows them at
+ * 1x size, so they stay sharp on high-density screens).
+ */
+final class ChartRenderer {
+  /** Size on the page in CSS pixels; the PNG has twice as many pixels each way. */
+  static final int WIDTH = 640;
+  static final int HEIGHT = 300;
+  static final int SCALE = 2;
+
+  /** Colour-blind-safe palette (Okabe-Ito), so series stay apart in print and for most readers. */
+  static final Color[] PALETTE = {new Color(0x0072B2), new Color(0xE69F00), new Color(0x009E73),
+      new Color(0xCC79A7), new Color(0x56B4E9), new Color(0xD55E00), new Color(0xF0E442), new Color(0x999999)};
+
+  private static final String CJK_FONT = "Noto Sans CJK SC";
+
+  private final StandardChartTheme theme;
+  private final String noData;
+
+  ChartRenderer(String noDataMessage) {
+    // Headless is required on servers without a display; set before AWT initialises.
+    System.setProperty("java.awt.headless", "true");
+    this.noData = noDataMessage;
+    String family = fontFamily();
+    theme = new StandardChartTheme("civicpulse");
+    theme.setExtraLargeFont(new Font(family, Font.BOLD, 15));
+    theme.setLargeFont(new Font(family, Font.BOLD, 12));
+    theme.setRegularFont(new Font(family, Font.PLAIN, 11));
+    theme.setSmallFont(new Font(family, Font.PLAIN, 10));
+    theme.setChartBackgroundPaint(Color.WHITE);
+    theme.setPlotBackgroundPaint(Color.WHITE);
+    theme.setDomainGridlinePaint(new Color(0xE5E7EB));
+    theme.setRangeGridlinePaint(new Color(0xE5E7EB));
+    theme.setBarPainter(new StandardBarPainter());
+    theme.setShadowVisible(false);
+  }
+
+  /** "Noto Sans CJK SC" when installed (clean Chinese glyphs), else the JDK's logical sans font. */
+  static String fontFamily() {
+    String[] names = GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames();
+    return Arrays.asList(names).contains(CJK_FONT) ? CJK_FONT : Font.SANS_SERIF;
+  }
+
+  /**
+   * A line chart over dates. Series are drawn in map order; the first is thin (daily noise), later
+   * ones thicker (smoothed). marker draws a horizontal target line when not null.
+   */
+  void lines(Path file, String title, String yLabel, LinkedHashMap<String, SortedMap<LocalDate, Double>> series,
+      boolean percentAxis, Double marker, String markerLabel) throws IOException {
+    TimeSeriesCollection ds = new TimeSeriesCollection();
+    for (Map.Entry<String, SortedMap<LocalDate, Double>> e : series.entrySet()) {
+      TimeSeries ts = new TimeSeries(e.getKey());
+      e.getValue().forEach((d, v) -> ts.addOrUpdate(day(d), v));
+      ds.addSeries(ts);
+    }
+    JFreeChart chart = ChartFactory.createTimeSeriesChart(title, null, yLabel, ds, true, false, false);
+    theme.apply(chart);
+    XYPlot plot = chart.getXYPlot();
+    plot.setNoDataMessage(noData);
+    ((DateAxis) plot.getDomainAxis()).setDateFormatOverride(new SimpleDateFormat("MM-dd"));
+    XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+    for (int i = 0; i < ds.getSeriesCount(); i++) {
+      r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+      r.setSeriesStroke(i, new BasicStroke(i == 0 ? 1.2f : 2.4f));
+    }
+    plot.setRenderer(r);
+    NumberAxis y = (NumberAxis) plot.getRangeAxis();
+    y.setAutoRangeIncludesZero(true);
+    if (percentAxis) {
+      y.setNumberFormatOverride(NumberFormat.getPercentInstance(Locale.ROOT));
+      y.setRange(0.0, 1.05);
+    }
+    if (marker != null) {
+      ValueMarker vm = new ValueMarker(marker, new Color(0xD55E00), new BasicStroke(1.5f,
+          BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {6f, 4f}, 0f));
+      vm.setLabel(markerLabel);
+      vm.setLabelFont(theme.getRegularFont());
+      vm.setLabelPaint(new Color(0xD55E00));
+      vm.setLabelBackgroundColor(new Color(255, 255, 255, 0));
+      vm.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+      vm.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+      plot.addRangeMarker(vm);
+      if (!percentAxis && y.getUpperBound() < marker * 1.1) {
+        y.setUpperBound(marker * 1.1);
+      }
+    }
+    write(file, chart);
+  }
+
+  /** Stacked areas over dates (backlog by aging bucket); missing values count as 0. */
+  void stackedArea(Path file, String title, String yLabel, LinkedHashMap<String, SortedMap<LocalDate, Double>> series)
+      throws IOException {
+    TimeTableXYDataset ds = new TimeTableXYDataset();
+    for (Map.Entry<String, SortedMap<LocalDate, Double>> e : series.entrySet()) {
+      e.getValue().forEach((d, v) -> ds.add(day(d), v == null ? 0.0 : v, e.getKey(), false));
+    }
+    JFreeChart chart = ChartFactory.createStackedXYAreaChart(title, null, yLabel, ds,
+        PlotOrientation.VERTICAL, true, false, false);
+    theme.apply(chart);
+    XYPlot plot = chart.getXYPlot();
+    plot.setNoDataMessage(noData);
+    DateAxis x = new DateAxis();
+    x.setDateFormatOverride(new SimpleDateFormat("MM-dd"));
+    x.setTickLabelFont(theme.getSmallFont());
+    plot.setDomainAxis(x);
+    StackedXYAreaRenderer2 r = new StackedXYAreaRenderer2();
+    for (int i = 0; i < ds.getSeriesCount(); i++) {
+      r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+    }
+    plot.setRenderer(r);
+    write(file, chart);
+  }
+
+  /** Horizontal bars, one per label, in map order (channel mix). */
+  void bars(Path file, String title, String valueLabel, String seriesName, LinkedHashMap<String, Double> values)
+      throws IOException {
+    DefaultCategoryDataset ds = new DefaultCategoryDataset();
+    values.forEach((k, v) -> ds.addValue(v, seriesName, k));
+    JFreeChart chart = ChartFactory.createBarChart(title, null, valueLabel, ds, PlotOrientation.HORIZONTAL,
+        false, false, false);
+    theme.apply(chart);
+    CategoryPlot plot = chart.getCategoryPlot();
+    plot.setNoDataMessage(noData);
+    BarRenderer r = (BarRenderer) plot.getRenderer();
+    r.setSeriesPaint(0, PALETTE[0]);
+    r.setMaximumBarWidth(0.12);
+    write(file, chart);
+  }
+
+  private static Day day(LocalDate d) {
+    return new Day(d.getDayOfMonth(), d.getMonthValue(), d.getYear());
+  }
+
+  private static void write(Path file, JFreeChart chart) throws IOException {
+    chart.setAntiAlias(true);
+    chart.setTextAntiAlias(true);
+    Files.createDirectories(file.getParent());
+    try (OutputStream out = Files.newOutputStream(file)) {
+      ChartUtils.writeScaledChartAsPNG(out, chart, WIDTH, HEIGHT, SCALE, SCALE);
+    }
+  }
+}
