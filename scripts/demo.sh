@@ -17,11 +17,9 @@ lake="$work/lake"
 reports="$work/reports"
 log "demo: ingest sample-data into $lake"
 scripts/civicpulse ingest --landing sample-data --lake "$lake" --dev-key --summary-json "$work/ingest-summary.json"
-if [[ -x scripts/lib/demo-stages.sh ]]; then
-  scripts/lib/demo-stages.sh "$lake" "$reports"
-fi
-if [[ -f "$reports/latest/index.html" ]]; then
-  echo "report: $reports/latest/index.html"
-else
-  echo "lake: $lake"
-fi
+# The report shows 90 days and quarter-long score windows: half a year of marts covers both.
+log "demo: dashboard marts 2025-07-01 … 2025-12-31"
+scripts/civicpulse dashboard --from 2025-07-01 --to 2025-12-31 --lake "$lake"
+log "demo: report for 2025-12-31"
+scripts/civicpulse report --date 2025-12-31 --lake "$lake" --out "$reports"
+echo "report: $reports/2025-12-31/index.html" 

@@ -44,13 +44,13 @@ final class ReportInputs {
     DateRange window = new DateRange(d.minusDays(DAYS - 1), d);
     DateRange day = new DateRange(d, d);
     return new ReportData(d, title, lang,
-        mart(Marts.KPIS_DAILY, window),
-        mart(Marts.VOLUME_BY_CHANNEL, window),
-        mart(Marts.PARTICIPATION_DAILY, window),
-        mart(Marts.PROVIDERS, day).drop("date"),
-        mart(Marts.SCORES, window),
-        mart(Marts.WORKLIST, day).drop("date"),
-        mart(Marts.HOTSPOTS, day).drop("date"),
+        mart(Marts.KPIS_DAILY, window, false),
+        mart(Marts.VOLUME_BY_CHANNEL, window, false),
+        mart(Marts.PARTICIPATION_DAILY, window, false),
+        mart(Marts.PROVIDERS, day, true),
+        mart(Marts.SCORES, window, false),
+        mart(Marts.WORKLIST, day, true),
+        mart(Marts.HOTSPOTS, day, true),
         curated(Schemas.COMMUNITIES),
         curated(Schemas.CATEGORIES));
   }
@@ -61,11 +61,15 @@ final class ReportInputs {
     }
   }
 
-  private Table mart(String name, DateRange r) {
+  /** A mart's rows in the range; one-day marts drop their date column (the report's date says it). */
+  private Table mart(String name, DateRange r, boolean dropDate) {
     if (!store.exists(lake.mart(name))) {
       return Table.create(name);
     }
     Dataset<Row> rows = store.read(lake.mart(name), null).filter(r.predicate());
+    if (dropDate) {
+      rows = rows.drop("date");
+    }
     return TablesawConverter.toTable(name, rows, zone);
   }
 
