@@ -45,7 +45,24 @@ final class YearlyCsvWriter implements AutoCloseable {
   private final String dataset;
   private final String[] header;
   // Years in order: the summary's file list and the manifest follow it.
-  private final TreeMap<Integer, CSVPrinter> printers = new TreeMap<>();
+  private final TreeMap<Integer, Open> printers = new TreeMap<>();
+
+  /**
+   * CSVPrinter appends field by field; into a synchronised Writer that cost more than the gzip itself, so it
+   * prints into a StringBuilder that goes to the file in 64 KB pieces.
+   */
+  private record Open(CSVPrinter printer, StringBuilder buffer, Writer out) {
+    void drainIfFull() throws IOException {
+      if (buffer.length() >= 1 << 16) {
+        drain();
+      }
+    }
+
+    void drain() throws IOException {
+      out.append(buffer);
+      buffer.setLength(0);
+    }
+  }
   private final TreeMap<Integer, FileStats> stats = new TreeMap<>();
 
   YearlyCsvWriter(Path dir, String prefix, String dataset, String[] header) {
@@ -66,10 +83,11 @@ final class YearlyCsvWriter implements AutoCloseable {
 
   /** Writes one record; returns the line it starts on. */
   long write(int year, String[] fields) throws IOException {
-    CSVPrinter p = printer(year);
+    Open o = printer(year);
     FileStats s = stats.get(year);
     long line = s.nextLine;
-    p.printRecord((Object[]) fields);
+    o.printer().printRecord((Object[]) fields);
+    o.drainIfFull();
     long lines = 1;
     for (String f : fields) {
       for (int i = f.indexOf('\n'); i >= 0; i = f.indexOf('\n', i + 1)) {
@@ -86,18 +104,19 @@ final class YearlyCsvWriter implements AutoCloseable {
     if (rawLine.indexOf('\n') >= 0 || rawLine.indexOf('\r') >= 0) {
       throw new IllegalArgumentException("a raw row must be one physical line");
     }
-    CSVPrinter p = printer(year);
+    Open o = printer(year);
     FileStats s = stats.get(year);
     long line = s.nextLine;
     // CSVPrinter has just ended a record, so appending to its output keeps the file's structure.
-    p.getOut().append(rawLine).append('\n');
+    o.buffer().append(rawLine).append('\n');
+    o.drainIfFull();
     s.nextLine++;
     s.rows++;
     return line;
   }
 
-  private CSVPrinter printer(int year) throws IOException {
-    CSVPrinter p = printers.get(year);
+  private Open printer(int year) throws IOException {
+    Open p = printers.get(year);
     if (p == null) {
       Files.createDirectories(dir);
       // GZIPOutputStream writes a zero mtime: the same rows give the same bytes. Deflate dominated the run
@@ -109,8 +128,9 @@ final class YearlyCsvWriter implements AutoCloseable {
         }
       };
       Writer w = new BufferedWriter(new OutputStreamWriter(gz, StandardCharsets.UTF_8), 1 << 16);
-      p = new CSVPrinter(w, FORMAT);
-      p.printRecord((Object[]) header);
+      StringBuilder buffer = new StringBuilder(1 << 17);
+      p = new Open(new CSVPrinter(buffer, FORMAT), buffer, w);
+      p.printer().printRecord((Object[]) header);
       printers.put(year, p);
       stats.put(year, new FileStats(fileName(year), dataset));
     }
@@ -132,9 +152,10 @@ final class YearlyCsvWriter implements AutoCloseable {
   @Override
   public void close() throws IOException {
     IOException first = null;
-    for (Map.Entry<Integer, CSVPrinter> e : printers.entrySet()) {
+    for (Map.Entry<Integer, Open> e : printers.entrySet()) {
       try {
-        e.getValue().close(true);
+        e.getValue().drain();
+        e.getValue().out().close();
       } catch (IOException ex) {
         if (first == null) {
           first = ex;
