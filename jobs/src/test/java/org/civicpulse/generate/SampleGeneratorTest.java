@@ -578,4 +578,21 @@ class SampleGeneratorTest {
           .containsExactlyInAnyOrder("government", "social_org", "enterprise", "volunteer");
     }
   }
+
+  @Test
+  void tinySpecsWork() throws IOException {
+    // One day across a year end is not possible; one day, no malformed rows, three communities.
+    GeneratorSpec one = new GeneratorSpec(dir.resolve("tiny"), 3, LocalDate.of(2024, 2, 10), LocalDate.of(2024, 2, 10),
+        7L, 50L, 0.0);
+    GenerateSummary s = new SampleGenerator(one).run(m -> {});
+    assertThat(s.malformed()).isZero();
+    assertThat(s.files()).extracting(p -> p.getFileName().toString()).contains("requests-2024.csv.gz", "manifest.json");
+    // A span over a year end writes one file per year.
+    GeneratorSpec span = new GeneratorSpec(dir.resolve("span"), 2, LocalDate.of(2024, 12, 20), LocalDate.of(2025, 1, 10),
+        7L, 2_000L, 0.01);
+    GenerateSummary t = new SampleGenerator(span).run(m -> {});
+    assertThat(t.files()).extracting(p -> p.getFileName().toString())
+        .contains("requests-2024.csv.gz", "requests-2025.csv.gz", "participation-2025.csv.gz");
+    assertThat(t.requests()).isBetween(1_700L, 2_300L);
+  }
 }
