@@ -22,7 +22,8 @@ public final class DashboardCommand implements Callable<Integer> {
     DateRange r = dates.range();
     return CommandRunner.run("dashboard", common, spec.commandLine().getParseResult().originalArgs(), true, ctx -> {
       Targets targets = Targets.load(ctx.config.path(ConfigKeys.TARGETS));
-      new DashboardJob(ctx.store(), ctx.lake, targets, ctx.progress).run(r);
+      new DashboardJob(ctx.store(), ctx.lake, targets,
+          org.civicpulse.stats.HolidayCalendar.load(ctx.config.get(ConfigKeys.HOLIDAYS)), ctx.progress).run(r);
       System.out.println("dashboard from=" + r.from() + " to=" + r.to() + " lake=" + ctx.lake.root());
       return ExitCodes.OK;
     });

@@ -33,7 +33,7 @@ public final class GenerateCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--end " + end + " is before --start " + start);
     }
     Progress progress = new Progress("generate");
-    SampleGenerator.GenerateSummary s = new SampleGenerator(new GeneratorSpec(out, communities, start, end, seed,
+    org.civicpulse.generate.GenerateSummary s = new SampleGenerator(new GeneratorSpec(out, communities, start, end, seed,
         parseCount(requests), malformedShare)).run(progress);
     System.out.println("generate requests=" + s.requests() + " feedback=" + s.feedback() + " participation="
         + s.participation() + " malformed=" + s.malformed() + " out=" + out.toAbsolutePath());

@@ -35,9 +35,9 @@ public final class BacklogMetrics {
     intervals(v).createOrReplaceTempView("cp_intervals");
     // Open at end of D ⟺ date(open_at) ≤ D and close_at > D+1 00:00 ⟺ D ≤ date(close_at − 1 µs) − 1.
     return v.sql("SELECT d AS date, request_id, community_id, category, created_at, due_at, provider_id, provider_type,"
-        + " (unix_micros(to_timestamp(date_add(d, 1))) - unix_micros(created_at)) / 86400000000.0 AS age_days,"
+        + " (unix_micros(to_timestamp(date_add(d, 1))) - unix_micros(created_at)) / 86400000000D AS age_days,"
         + " due_at IS NOT NULL AND due_at < to_timestamp(date_add(d, 1)) AS is_overdue,"
-        + " (unix_micros(to_timestamp(date_add(d, 1))) - unix_micros(due_at)) / 3600000000.0 AS hours_overdue"
+        + " (unix_micros(to_timestamp(date_add(d, 1))) - unix_micros(due_at)) / 3600000000D AS hours_overdue"
         + " FROM (SELECT *, greatest(to_date(open_at), " + r.a() + ") AS first_day,"
         + "   least(coalesce(date_sub(to_date(close_at - INTERVAL 1 MICROSECOND), 1), " + r.b() + "), " + r.b() + ") AS last_day"
         + "   FROM cp_intervals)"

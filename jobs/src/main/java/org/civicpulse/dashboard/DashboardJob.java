@@ -8,6 +8,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 import org.civicpulse.config.Targets;
+import org.civicpulse.stats.HolidayCalendar;
 import org.civicpulse.lake.DeltaStore;
 import org.civicpulse.lake.Lake;
 import org.civicpulse.schema.Schemas;
@@ -19,8 +20,10 @@ public final class DashboardJob {
   private final Lake lake;
   private final Targets targets;
   private final Consumer<String> progress;
+  private final HolidayCalendar holidays;
 
-  public DashboardJob(DeltaStore store, Lake lake, Targets targets, Consumer<String> progress) {
+  public DashboardJob(DeltaStore store, Lake lake, Targets targets, HolidayCalendar holidays, Consumer<String> progress) {
+    this.holidays = holidays;
     this.store = store;
     this.lake = lake;
     this.targets = targets;
@@ -32,7 +35,7 @@ public final class DashboardJob {
     Dataset<Row> openDays = BacklogMetrics.openDays(v, r).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       progress.accept("kpis_daily " + r.from() + " … " + r.to());
-      write(Marts.KPIS_DAILY, KpiTable.build(v, r, openDays), r);
+      write(Marts.KPIS_DAILY, KpiTable.build(v, r, openDays, holidays), r);
       write(Marts.VOLUME_BY_CHANNEL, VolumeMetrics.byChannel(v, r), r);
       progress.accept("participation_daily");
       write(Marts.PARTICIPATION_DAILY, ParticipationMetrics.monthToDate(v, r), r);

@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.lit;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.civicpulse.stats.HolidayCalendar;
 
 /** Assembles kpis_daily: the dense grid with every metric family joined on (date, community, category). */
 public final class KpiTable {
@@ -19,11 +20,18 @@ public final class KpiTable {
   public static final List<String> COLUMNS = List.of("date", "community_id", "category", "volume", "backlog",
       "first_response_p50_h", "first_response_p90_h", "resolution_p50_h", "resolution_p90_h", "sla_due", "sla_met",
       "sla_compliance", "feedback_n", "rating_mean", "csat", "feedback_rate", "overdue", "anomaly_z", "anomaly_flag",
-      "backlog_0_1d", "backlog_1_3d", "backlog_3_7d", "backlog_7_30d", "backlog_30d_plus", "reopened", "reopen_rate");
+      "backlog_0_1d", "backlog_1_3d", "backlog_3_7d", "backlog_7_30d", "backlog_30d_plus", "reopened", "reopen_rate",
+      "holiday");
 
   private KpiTable() {}
 
+  /** Without a holiday calendar: the holiday column stays empty. */
   public static Dataset<Row> build(DashboardViews v, DateRange r, Dataset<Row> openDays) {
+    return build(v, r, openDays, null);
+  }
+
+  /** @param holidays the country's calendar; a holiday's Chinese and English names go beside every row of its day */
+  public static Dataset<Row> build(DashboardViews v, DateRange r, Dataset<Row> openDays, HolidayCalendar holidays) {
     DateRange history = r.extendBack(AnomalyMetrics.WEEKS * 7);
     Dataset<Row> dense = zeroFill(CellGrid.grid(v, history, false).join(VolumeMetrics.volume(v, history), seq(), "left"),
         List.of("volume"));
@@ -41,8 +49,21 @@ public final class KpiTable {
     out = zeroFill(out, ZERO_FILLED)
         .withColumn("sla_compliance", expr("CASE WHEN sla_due > 0 THEN sla_met / sla_due END"))
         .withColumn("reopen_rate", expr("CASE WHEN closed_prev30 > 0 THEN reopened / closed_prev30 END"))
-        .withColumn("anomaly_flag", coalesce(col("anomaly_flag"), lit(false)));
+        .withColumn("anomaly_flag", coalesce(col("anomaly_flag"), lit(false)))
+        .join(holidayNames(v, r, holidays), scala.jdk.javaapi.CollectionConverters.asScala(List.of("date")).toList(), "left");
     return out.selectExpr(COLUMNS.toArray(new String[0]));
+  }
+
+  private static Dataset<Row> holidayNames(DashboardViews v, DateRange r, HolidayCalendar holidays) {
+    List<Row> rows = new java.util.ArrayList<>();
+    for (java.time.LocalDate d = r.from(); holidays != null && !d.isAfter(r.to()); d = d.plusDays(1)) {
+      if (holidays.isHoliday(d)) {
+        rows.add(org.apache.spark.sql.RowFactory.create(java.sql.Date.valueOf(d),
+            holidays.holidayName(d, "zh").orElse("") + " " + holidays.holidayName(d, "en").orElse("")));
+      }
+    }
+    return v.spark().createDataFrame(rows, new org.apache.spark.sql.types.StructType()
+        .add("date", org.apache.spark.sql.types.DataTypes.DateType).add("holiday", org.apache.spark.sql.types.DataTypes.StringType));
   }
 
   private static Dataset<Row> zeroFill(Dataset<Row> df, List<String> columns) {

@@ -17,7 +17,7 @@ public final class ParticipationMetrics {
         + "  FROM cp_participation WHERE to_date(occurred_at) BETWEEN trunc(" + r.a() + ", 'MM') AND " + r.b() + ")"
         + " LATERAL VIEW explode(sequence(f, l)) t AS d WHERE f <= l").createOrReplaceTempView("cp_part_days");
     String agg = "count(DISTINCT coalesce(resident_key, participation_id)) AS participants_mtd, count(*) AS records_mtd,"
-        + " avg(CASE WHEN participant_role <> 'government' THEN 1.0 ELSE 0.0 END) AS non_gov_share";
+        + " avg(CASE WHEN participant_role <> 'government' THEN 1D ELSE 0D END) AS non_gov_share";
     String union = String.join(" UNION ALL ",
         "SELECT date, coalesce(community_id, 'ALL') AS community_id, 'ALL' AS dimension, 'ALL' AS value, " + agg
             + " FROM cp_part_days GROUP BY date, ROLLUP(community_id)",
@@ -25,7 +25,7 @@ public final class ParticipationMetrics {
             + " FROM cp_part_days GROUP BY date, activity_type, ROLLUP(community_id)",
         "SELECT date, coalesce(community_id, 'ALL') AS community_id, 'role' AS dimension, participant_role AS value, " + agg
             + " FROM cp_part_days GROUP BY date, participant_role, ROLLUP(community_id)");
-    return v.sql("SELECT p.*, CASE WHEN pop.population > 0 THEN p.participants_mtd * 1000.0 / pop.population END AS per_1000"
+    return v.sql("SELECT p.*, CASE WHEN pop.population > 0 THEN p.participants_mtd * 1000D / pop.population END AS per_1000"
         + " FROM (" + union + ") p LEFT JOIN (SELECT community_id, population FROM cp_communities UNION ALL"
         + "  SELECT 'ALL', CASE WHEN count(*) = count(population) THEN sum(population) END FROM cp_communities) pop"
         + " ON p.community_id = pop.community_id");

@@ -18,7 +18,7 @@ public final class SatisfactionMetrics {
 
   public static Dataset<Row> ratings(DashboardViews v, DateRange r) {
     return v.sql("SELECT " + KEYS + ", count(*) AS feedback_n, avg(rating) AS rating_mean,"
-        + " avg(CASE WHEN rating >= 4 THEN 1.0 ELSE 0.0 END) AS csat"
+        + " avg(CASE WHEN rating >= 4 THEN 1D ELSE 0D END) AS csat"
         + " FROM (SELECT to_date(f.submitted_at) AS date, f.community_id, coalesce(q.category, '" + UNLINKED + "') AS category,"
         + "  f.rating FROM cp_feedback f LEFT JOIN cp_requests q ON f.request_id = q.request_id"
         + "  WHERE to_date(f.submitted_at) BETWEEN " + r.a() + " AND " + r.b() + ") "

@@ -24,7 +24,7 @@ public final class TimingMetrics {
   private static Dataset<Row> hours(DashboardViews v, DateRange r, String eventType, String name) {
     return v.sql("SELECT " + KEYS + ", percentile(h, 0.5) AS " + name + "_p50_h, percentile(h, 0.9) AS " + name + "_p90_h"
         + " FROM (SELECT to_date(event_time) AS date, community_id, category,"
-        + "  (unix_micros(event_time) - unix_micros(created_at)) / 3600000000.0 AS h FROM cp_events"
+        + "  (unix_micros(event_time) - unix_micros(created_at)) / 3600000000D AS h FROM cp_events"
         + "  WHERE event_type = '" + eventType + "' AND to_date(event_time) BETWEEN " + r.a() + " AND " + r.b() + ") "
         + CUBE);
   }

@@ -4,40 +4,99 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import org.civicpulse.stats.HolidayCalendar;
 
-/** Expected requests of one community × category on one day: weekly, yearly, holiday and trend shapes. */
+/**
+ * Expected requests per community × category × day: population × category share × season × weekday and
+ * holiday effects × the community's slow trend, scaled so the whole period expects the requested total.
+ */
 final class DemandModel {
-  private final HolidayCalendar holidays;
+  // Monday busiest (the weekend's problems), Friday lighter; weekends well below.
+  private static final double[] WEEKDAY = {1.18, 1.10, 1.06, 1.04, 0.98, 0.60, 0.55};
+  static final double SPRING_FESTIVAL = 0.30;
+  static final double OTHER_HOLIDAY = 0.50;
+  static final double MAKE_UP_WORKDAY = 1.0;
+  static final double CATCH_UP = 1.25;
+
+  private final CommunityCatalogue communities;
+  private final CategoryCatalogue categories;
+  private final HolidayCalendar calendar;
   private final LocalDate start;
+  private final double scale;
+  private final double meanPopulation;
 
-  DemandModel(HolidayCalendar holidays, LocalDate start) {
-    this.holidays = holidays;
+  DemandModel(CommunityCatalogue communities, CategoryCatalogue categories, HolidayCalendar calendar,
+      LocalDate start, LocalDate end, long requests) {
+    this.communities = communities;
+    this.categories = categories;
+    this.calendar = calendar;
     this.start = start;
+    double pop = 0;
+    for (Community c : communities.all()) {
+      pop += c.population();
+    }
+    this.meanPopulation = pop / communities.size();
+    double shares = 0;
+    for (Category k : categories.all()) {
+      shares += k.share();
+    }
+    // Unscaled expected total, then one factor brings it to --requests (before planted anomalies).
+    double total = 0;
+    for (LocalDate d = start; !d.isAfter(end); d = d.plusDays(1)) {
+      double day = dayFactor(d);
+      double comm = 0;
+      for (Community c : communities.all()) {
+        comm += c.population() / meanPopulation * trend(c, d);
+      }
+      double cat = 0;
+      for (Category k : categories.all()) {
+        cat += k.share() / shares * k.season(d.getDayOfYear());
+      }
+      total += day * comm * cat;
+    }
+    this.scale = total > 0 ? requests / total / shares : 0;
   }
 
-  double expected(Catalogue.Community c, Catalogue.Category k, LocalDate d) {
+  /** Expected count of one cell on one day. */
+  double expected(Community c, Category k, LocalDate d) {
+    return base(c, k, d.getDayOfYear()) * trend(c, d) * dayFactor(d);
+  }
+
+  /** The cell's expectation before trend and day effects (split out so the day loop computes those once). */
+  double base(Community c, Category k, int dayOfYear) {
+    return scale * c.population() / meanPopulation * k.share() * k.season(dayOfYear);
+  }
+
+  double trend(Community c, LocalDate d) {
     double years = (d.toEpochDay() - start.toEpochDay()) / 365.25;
-    return c.scale() * k.weight() * Math.pow(1 + c.trendPerYear(), years) * dayFactor(d) * season(k.season(), d);
+    return Math.pow(1 + c.yearlyTrend(), years);
   }
 
-  /** Weekday peak, weekend dip; holidays lower still, make-up working days behave like workdays. */
+  /** Weekday rhythm, holidays (Spring Festival deepest), make-up workdays and the catch-up after a break. */
   double dayFactor(LocalDate d) {
-    if (holidays.isHoliday(d)) {
-      return holidays.holidayName(d, "en").orElse("").startsWith("Spring") ? 0.35 : 0.5;
+    if (calendar.isHoliday(d)) {
+      return isSpringFestival(d) ? SPRING_FESTIVAL : OTHER_HOLIDAY;
     }
-    if (holidays.isMakeUpWorkday(d)) {
-      return 1.1;
+    double f;
+    if (calendar.isMakeUpWorkday(d)) {
+      f = MAKE_UP_WORKDAY;
+    } else {
+      f = WEEKDAY[d.getDayOfWeek().getValue() - 1];
     }
-    DayOfWeek w = d.getDayOfWeek();
-    return w == DayOfWeek.SATURDAY || w == DayOfWeek.SUNDAY ? 0.6 : (w == DayOfWeek.MONDAY ? 1.2 : 1.05);
+    // Residents hold problems back over a long break and report them on the first working day.
+    if (calendar.isWorkingDay(d) && calendar.isHoliday(d.minusDays(1)) && calendar.isHoliday(d.minusDays(3))) {
+      f *= CATCH_UP;
+    }
+    return f;
   }
 
-  static double season(Catalogue.Season s, LocalDate d) {
-    double angle = 2 * Math.PI * (d.getDayOfYear() - 15) / 365.25; // 0 at mid-January
-    return switch (s) {
-      case NONE -> 1.0;
-      case WINTER -> Math.max(0.08, 1 + 0.95 * Math.cos(angle)) * 1.2;
-      case SUMMER -> Math.max(0.1, 1 - 0.9 * Math.cos(angle));
-      case RAINY -> 1 + 0.35 * Math.max(0, Math.cos(2 * Math.PI * (d.getDayOfYear() - 190) / 365.25));
-    };
+  boolean isSpringFestival(LocalDate d) {
+    return calendar.entry(d).map(e -> !e.workday() && e.nameEn().startsWith("Spring Festival")).orElse(false);
+  }
+
+  boolean isWeekend(LocalDate d) {
+    return d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY;
+  }
+
+  HolidayCalendar calendar() {
+    return calendar;
   }
 }

@@ -1,121 +1,164 @@
 package org.civicpulse.generate;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.SplittableRandom;
+import org.civicpulse.stats.HolidayCalendar;
 
 /**
- * One request's life: created during office-heavy hours, acknowledged within hours, resolved after a
- * lognormal time per category (some past the SLA), sometimes reopened, rejected or a duplicate; feedback for
- * about a third of closed requests, with ratings that fall when the request was late.
+ * Lives one request through acknowledge → assign → in progress → close (maybe reopen and close again), with
+ * lognormal resolution times per category and provider, and exports the state it had at the end of the period.
  */
 final class RequestLifecycle {
-  /** A generated request row, and its feedback row or null. */
-  record Request(Object[] row, Object[] feedback) {}
+  static final String[] CHANNELS = {"wechat", "app", "hotline", "grid_worker", "web", "walk_in", "sensor", "other"};
+  private static final double[] CHANNEL_WEIGHTS = {0.31, 0.25, 0.18, 0.09, 0.08, 0.07, 0.01, 0.01};
+  private static final double[] HOUR_WEIGHTS = {0.3, 0.15, 0.1, 0.1, 0.1, 0.2, 0.6, 1.5, 3.5, 5.0, 5.2, 4.5, 3.0,
+      3.2, 4.5, 4.8, 4.5, 3.5, 2.5, 2.8, 3.0, 2.6, 1.6, 0.8};
+  static final String[] PROVIDER_TYPES = {"government", "social_org", "enterprise", "volunteer"};
+  private static final String[] PROVIDER_PREFIX = {"GOV", "ORG", "ENT", "VOL"};
+  private static final int[] PROVIDER_COUNT = {6, 5, 8, 3};
+  // Some providers are reliably slower: the transparency page should have something to show.
+  private static final double[][] PROVIDER_SPEED = {
+      {0.9, 1.0, 1.1, 0.85, 1.3, 1.0}, {1.0, 0.9, 1.2, 1.0, 0.95}, {0.8, 1.0, 1.1, 0.9, 1.0, 1.5, 0.85, 1.05},
+      {1.1, 1.3, 0.9}};
 
-  private static final String[] CHANNELS = {"wechat", "wechat", "wechat", "app", "app", "app", "hotline", "hotline", "web",
-      "walk_in", "grid_worker", "grid_worker"};
-  private static final String[] DESCRIPTIONS = {"请尽快处理", "已经持续好几天了", "影响老人和孩子的正常生活", "希望社区协调解决",
-      "楼栋里很多住户反映", "麻烦派人上门查看"};
-  private static final String[] COMMENTS_GOOD = {"处理及时，非常满意", "工作人员态度很好", "问题已经解决，谢谢"};
-  private static final String[] COMMENTS_BAD = {"拖了太久才处理", "问题没有彻底解决", "希望以后快一点"};
+  private final HolidayCalendar calendar;
+  private final long asOf;
 
-  private final LocalDateTime dataEnd;
-  private final SplittableRandom rnd;
-  private long seq;
-
-  RequestLifecycle(LocalDateTime dataEnd, SplittableRandom rnd) {
-    this.dataEnd = dataEnd;
-    this.rnd = rnd;
+  RequestLifecycle(HolidayCalendar calendar, LocalDate end) {
+    this.calendar = calendar;
+    this.asOf = LocalTimes.startOf(end.plusDays(1)) - 1;
   }
 
-  Request next(Catalogue.Community c, Catalogue.Category k, LocalDate d) {
-    String id = String.format("SR%09d", ++seq);
-    LocalDateTime created = d.atTime(hour(), rnd.nextInt(60), rnd.nextInt(60));
-    LocalDateTime ack = created.plusMinutes(5 + (long) (60 * Math.exp(0.3 + 0.9 * Poisson.gaussian(rnd))));
-    double hours = k.medianResolutionHours() * Math.exp(0.8 * Poisson.gaussian(rnd));
-    LocalDateTime closed = created.plusMinutes((long) (hours * 60) + 10);
-    if (closed.isBefore(ack)) {
-      closed = ack.plusMinutes(10);
+  long asOf() {
+    return asOf;
+  }
+
+  /** A creation time on the day, following the daily rhythm of when residents report things. */
+  long createdAt(SplittableRandom r, LocalDate day) {
+    int hour = Draws.weighted(r, HOUR_WEIGHTS);
+    return LocalTimes.startOf(day) + hour * LocalTimes.HOUR + r.nextInt(3600);
+  }
+
+  String channel(SplittableRandom r, Category k, long created) {
+    String ch = CHANNELS[Draws.weighted(r, CHANNEL_WEIGHTS)];
+    int hour = (int) Math.floorMod(created, LocalTimes.DAY) / 3600;
+    // Nobody walks in or meets a grid worker at night; sensors exist only for lights and lifts.
+    if ((ch.equals("walk_in") || ch.equals("grid_worker")) && (hour < 8 || hour >= 19)) {
+      ch = "wechat";
     }
-    String status = "closed";
-    int reopened = 0;
-    double u = rnd.nextDouble();
-    if (u < 0.01) {
-      status = "rejected";
-      closed = null;
-    } else if (u < 0.02) {
-      status = "duplicate";
-      closed = null;
-    } else if (u < 0.05) {
-      reopened = rnd.nextDouble() < 0.85 ? 1 : 2;
+    if (ch.equals("sensor") && !k.code().equals("street_light") && !k.code().equals("elevator")) {
+      ch = "app";
     }
-    if (closed != null && !closed.isBefore(dataEnd)) {
-      status = new String[] {"open", "assigned", "in_progress"}[rnd.nextInt(3)];
-      closed = null;
+    return ch;
+  }
+
+  /** Fills timestamps, status, provider and reopen count; the request's identity and text come from the caller. */
+  void live(SplittableRandom r, RequestRecord q) {
+    double u = r.nextDouble();
+    q.priority = u < 0.05 ? "urgent" : u < 0.20 ? "high" : u < 0.32 ? "low" : "normal";
+    boolean urgent = q.priority.equals("urgent");
+    double dueHours = urgent ? Math.max(4, q.category.slaHours() / 3.0) : q.category.slaHours();
+    q.dueEffective = q.created + Math.round(dueHours * LocalTimes.HOUR);
+    q.dueGiven = urgent ? q.dueEffective : RequestRecord.NONE;
+
+    long ack = q.created + firstResponseSeconds(r, q.created);
+    double v = r.nextDouble();
+    if (v < 0.02) {
+      // Rejected (out of scope) or a duplicate of another report: settled at triage, never closed.
+      q.acknowledged = ack <= asOf ? ack : RequestRecord.NONE;
+      long settled = ack + Math.round(Draws.lognormal(r, 2, 0.8) * LocalTimes.HOUR);
+      q.status = settled <= asOf ? (v < 0.01 ? "rejected" : "duplicate") : "open";
+      q.updated = settled <= asOf ? settled : (ack <= asOf ? ack : q.created);
+      return;
     }
-    if (ack.isAfter(dataEnd)) {
-      ack = null;
-      status = "open";
+
+    int type = providerType(r, q.category);
+    int provider = r.nextInt(PROVIDER_COUNT[type]);
+    double median = q.category.resolutionMedianHours() * PROVIDER_SPEED[type][provider]
+        * (urgent ? 0.3 : q.priority.equals("high") ? 0.75 : q.priority.equals("low") ? 1.3 : 1.0);
+    LocalDate day = LocalTimes.dateOf(q.created);
+    if (!calendar.isWorkingDay(day)) {
+      median *= 1.25; // fewer crews on duty on weekends and holidays
     }
-    LocalDateTime updated = closed != null ? closed : (ack != null ? ack : created);
-    String due = "";
-    String priority = new String[] {"low", "normal", "normal", "normal", "high"}[rnd.nextInt(5)];
-    if (rnd.nextDouble() < 0.05) {
-      priority = "urgent";
-      due = created.plusHours((long) Math.max(4, k.slaHours() / 2)).format(SampleGenerator.TS);
+    long assign = ack + Math.round(Draws.lognormal(r, 0.5, 0.8) * LocalTimes.HOUR);
+    long close = q.created + Math.round(Draws.lognormal(r, median, q.category.resolutionSigma()) * LocalTimes.HOUR);
+    close = Math.max(close, assign + 600);
+    long progress = assign + (close - assign) / 3;
+
+    // Up to two reopen cycles: the resident says it is not fixed, the provider comes back.
+    int reopens = 0;
+    double w = r.nextDouble();
+    if (w < 0.003) {
+      reopens = 2;
+    } else if (w < 0.033) {
+      reopens = 1;
     }
-    String provider = k.providerType().substring(0, 3).toUpperCase() + "-" + c.id() + "-" + (1 + rnd.nextInt(3));
-    String resident = rnd.nextDouble() < 0.8 ? "R" + c.id().substring(1) + String.format("%05d", rnd.nextInt(Math.max(1, c.population() / 3))) : "";
-    String phone = resident.isEmpty() || rnd.nextDouble() < 0.3 ? String.format("1%d%09d", 3 + rnd.nextInt(7), rnd.nextLong(1_000_000_000L)) : "";
-    String description = k.nameZh() + "问题：" + DESCRIPTIONS[rnd.nextInt(DESCRIPTIONS.length)];
-    double v = rnd.nextDouble();
-    if (v < 0.005) {
-      description += "，联系电话" + String.format("1%d%09d", 3 + rnd.nextInt(7), rnd.nextLong(1_000_000_000L));
-    } else if (v < 0.01) {
-      description += "，身份证号11010119" + String.format("%02d%02d%02d%03d%d", 60 + rnd.nextInt(40), 1 + rnd.nextInt(12), 1 + rnd.nextInt(28), rnd.nextInt(1000), rnd.nextInt(10));
-    } else if (v < 0.02) {
-      description += "，\"急\"，谢谢";
+    long[] closes = new long[reopens + 1];
+    long[] reopenAt = new long[reopens + 1];
+    closes[0] = close;
+    for (int i = 1; i <= reopens; i++) {
+      reopenAt[i] = closes[i - 1] + Math.round(Draws.lognormal(r, 30, 0.7) * LocalTimes.HOUR);
+      closes[i] = reopenAt[i] + Math.round(Draws.lognormal(r, median * 0.6, 0.7) * LocalTimes.HOUR);
     }
-    Object[] row = {id, ts(created), ts(updated), c.id(), k.code(), CHANNELS[rnd.nextInt(CHANNELS.length)], status, ts(ack),
-        ts(closed), due, provider, k.providerType(), priority, resident, phone,
-        String.format("%.6f", 30.25 + rnd.nextDouble() * 0.08), String.format("%.6f", 120.15 + rnd.nextDouble() * 0.1),
-        description, reopened};
-    Object[] fb = null;
-    if (closed != null && rnd.nextDouble() < 0.35) {
-      LocalDateTime dueAt = due.isEmpty() ? created.plusMinutes((long) (k.slaHours() * 60)) : LocalDateTime.parse(due, SampleGenerator.TS);
-      boolean late = closed.isAfter(dueAt);
-      int rating = late ? 1 + rnd.nextInt(4) : 3 + rnd.nextInt(3);
-      LocalDateTime submitted = closed.plusMinutes(30 + rnd.nextInt(3 * 24 * 60));
-      if (submitted.isBefore(dataEnd)) {
-        String comment = (rating >= 4 ? COMMENTS_GOOD : COMMENTS_BAD)[rnd.nextInt(3)];
-        fb = new Object[] {"FB" + id.substring(2), ts(submitted), c.id(), rnd.nextDouble() < 0.05 ? "" : id, rating,
-            CHANNELS[rnd.nextInt(CHANNELS.length)], comment, resident, resident.isEmpty() ? phone : ""};
+
+    // The export shows the state at the end of the period.
+    q.updated = q.created;
+    q.status = "open";
+    if (ack <= asOf) {
+      q.acknowledged = ack;
+      q.updated = ack;
+    }
+    if (assign <= asOf) {
+      q.status = "assigned";
+      q.updated = assign;
+      q.providerType = PROVIDER_TYPES[type];
+      q.providerId = PROVIDER_PREFIX[type] + "-" + (provider < 9 ? "0" : "") + (provider + 1);
+    }
+    if (progress <= asOf) {
+      q.status = "in_progress";
+      q.updated = progress;
+      q.progressAt = progress;
+    }
+    if (closes[0] <= asOf) {
+      q.status = "closed";
+      q.closed = closes[0];
+      q.firstClosed = closes[0];
+      q.updated = closes[0];
+    }
+    for (int i = 1; i <= reopens; i++) {
+      if (reopenAt[i] <= asOf) {
+        q.reopened = i;
+        q.status = "in_progress";
+        q.closed = RequestRecord.NONE;
+        q.updated = reopenAt[i];
+      }
+      if (closes[i] <= asOf) {
+        q.status = "closed";
+        q.closed = closes[i];
+        q.updated = closes[i];
       }
     }
-    return new Request(row, fb);
   }
 
-  /** The same request a little later with a changed status, or null when there is nothing to change. */
-  Object[] laterVersion(Object[] row) {
-    if (!"closed".equals(row[6])) {
-      return null;
+  private long firstResponseSeconds(SplittableRandom r, long created) {
+    int second = (int) Math.floorMod(created, LocalTimes.DAY);
+    double hours = Draws.lognormal(r, 0.8, 0.9);
+    // Outside office hours a request waits for the morning shift.
+    if (second < 8 * 3600) {
+      hours += (8 * 3600 - second) / 3600.0;
+    } else if (second >= 21 * 3600) {
+      hours += (32 * 3600 - second) / 3600.0;
     }
-    Object[] later = row.clone();
-    LocalDateTime updated = LocalDateTime.parse((String) row[2], SampleGenerator.TS).plusHours(6);
-    later[2] = ts(updated);
-    later[18] = ((Integer) row[18]) + 1;
-    later[8] = ts(updated.plusHours(20));
-    later[2] = ts(updated.plusHours(20));
-    return later;
+    return Math.max(60, Math.round(hours * LocalTimes.HOUR));
   }
 
-  private int hour() {
-    double u = rnd.nextDouble();
-    return u < 0.7 ? 8 + rnd.nextInt(10) : (u < 0.9 ? 18 + rnd.nextInt(5) : rnd.nextInt(8));
-  }
-
-  private static String ts(LocalDateTime t) {
-    return t == null ? "" : t.format(SampleGenerator.TS);
+  private static int providerType(SplittableRandom r, Category k) {
+    int def = 0;
+    for (int i = 0; i < PROVIDER_TYPES.length; i++) {
+      if (PROVIDER_TYPES[i].equals(k.providerType())) {
+        def = i;
+      }
+    }
+    return r.nextDouble() < 0.75 ? def : r.nextInt(PROVIDER_TYPES.length);
   }
 }

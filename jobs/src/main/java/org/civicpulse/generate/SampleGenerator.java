@@ -1,239 +1,330 @@
 package org.civicpulse.generate;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.civicpulse.stats.HolidayCalendar;
 
 /**
- * Writes a realistic synthetic landing set, day by day, never holding more than one day in memory:
- * communities.csv, categories.csv, requests-YYYY.csv.gz, feedback-YYYY.csv.gz, participation-YYYY.csv.gz and
- * manifest.json (planted anomalies, malformed rows with their lines). Deterministic for a spec.
+ * Writes a realistic synthetic landing folder (reference files, yearly gzip CSVs of requests, feedback and
+ * participation, manifest.json) for a spec. Streams day by day, so memory does not grow with --requests, and
+ * draws from one seeded random stream per purpose, so the same spec always gives byte-identical files.
  */
 public final class SampleGenerator {
-  static final String[] REQUEST_HEADER = {"request_id", "created_at", "updated_at", "community_id", "category", "channel",
-      "status", "acknowledged_at", "closed_at", "due_at", "provider_id", "provider_type", "priority", "resident_id", "phone",
-      "lat", "lon", "description", "reopened_count"};
-  static final String[] FEEDBACK_HEADER = {"feedback_id", "submitted_at", "community_id", "request_id", "rating", "channel",
-      "comment", "resident_id", "phone"};
-  static final String[] PARTICIPATION_HEADER = {"participation_id", "occurred_at", "community_id", "activity_type",
-      "activity_id", "participant_role", "duration_minutes", "resident_id", "phone"};
-  static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+  // Share of valid rows repeated as an exact duplicate / exported twice (earlier state, then the later one).
+  static final double EXACT_DUPLICATE_SHARE = 0.0006;
+  static final double LATER_VERSION_SHARE = 0.0006;
+  static final double CONFLICTING_FEEDBACK_SHARE = 0.001;
+  static final double DUPLICATE_FEEDBACK_SHARE = 0.0005;
+  static final double DUPLICATE_PARTICIPATION_SHARE = 0.0005;
+  private static final double DAY_NOISE_SIGMA = 0.15;
 
   private final GeneratorSpec spec;
-  private final SplittableRandom rnd;
-  private final List<Catalogue.Community> communities;
-  private final List<Catalogue.Category> categories = Catalogue.categories();
-  private final DemandModel demand;
-  private final List<Map<String, Object>> anomalies = new ArrayList<>();
-  private final List<Map<String, Object>> malformed = new ArrayList<>();
-  private final Map<String, Long> counts = new LinkedHashMap<>();
-  private final RequestLifecycle lifecycle;
-  private final MalformedRows bad;
-  private double scale;
-  /** Participation ids run across years: a per-year counter would repeat ids (conflicting ids at ingest). */
-  private long participationSeq;
+  private final LocalTimes times = new LocalTimes();
 
   public SampleGenerator(GeneratorSpec spec) {
     this.spec = spec;
-    this.rnd = new SplittableRandom(spec.seed());
-    this.communities = Catalogue.communities(spec.communities(), rnd.split());
-    this.demand = new DemandModel(HolidayCalendar.load("CN"), spec.start());
-    this.lifecycle = new RequestLifecycle(spec.end().plusDays(1).atStartOfDay(), rnd.split());
-    this.bad = new MalformedRows(rnd.split(), malformed);
   }
 
-  /** Summary of a run: rows written per kind and the files. */
-  public record GenerateSummary(long requests, long feedback, long participation, long malformed, List<Path> files) {}
-
+  /** Generates every file into spec.out(), reporting progress lines (for stderr) as it goes. */
   public GenerateSummary run(Consumer<String> progress) throws IOException {
+    Path out = spec.out();
+    Files.createDirectories(out);
+    HolidayCalendar calendar = HolidayCalendar.load("CN");
+    CommunityCatalogue communities = new CommunityCatalogue(spec.communities(), spec.seed());
+    CategoryCatalogue categories = new CategoryCatalogue();
+    DemandModel demand = new DemandModel(communities, categories, calendar, spec.start(), spec.end(),
+        spec.requests());
+    AnomalyPlan anomalies = new AnomalyPlan(spec, communities, categories, demand);
+    Residents residents = new Residents(spec.seed(), communities);
+    Texts texts = new Texts();
+    Manifest manifest = new Manifest(spec);
+    manifest.anomalies(anomalies.all());
+
     List<Path> files = new ArrayList<>();
-    files.add(ReferenceFiles.writeCommunities(spec.out().resolve("communities.csv"), communities));
-    files.add(ReferenceFiles.writeCategories(spec.out().resolve("categories.csv"), categories));
-    planAnomalies();
-    scale = spec.requests() / totalExpected();
-    long requests = 0;
-    long feedback = 0;
-    long participation = 0;
-    for (int year = spec.start().getYear(); year <= spec.end().getYear(); year++) {
-      LocalDate from = year == spec.start().getYear() ? spec.start() : LocalDate.of(year, 1, 1);
-      LocalDate to = year == spec.end().getYear() ? spec.end() : LocalDate.of(year, 12, 31);
-      Path rf = spec.out().resolve("requests-" + year + ".csv.gz");
-      Path ff = spec.out().resolve("feedback-" + year + ".csv.gz");
-      Path pf = spec.out().resolve("participation-" + year + ".csv.gz");
-      try (CsvSink r = new CsvSink(rf, REQUEST_HEADER); CsvSink f = new CsvSink(ff, FEEDBACK_HEADER);
-          CsvSink p = new CsvSink(pf, PARTICIPATION_HEADER)) {
-        YearWriter w = new YearWriter(r, f, p, rf.getFileName().toString(), ff.getFileName().toString(),
-            pf.getFileName().toString());
-        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-          writeDay(d, w);
-        }
-        w.finishYear();
-        requests += r.records();
-        feedback += f.records();
-        participation += p.records();
-      }
-      files.add(rf);
-      files.add(ff);
-      files.add(pf);
-      progress.accept("generated " + year + ": " + requests + " request rows so far");
+    long n = ReferenceWriter.communities(out.resolve("communities.csv"), communities);
+    manifest.file(new Manifest.FileEntry("communities.csv", "communities", n, 0, 0, 0));
+    files.add(out.resolve("communities.csv"));
+    n = ReferenceWriter.categories(out.resolve("categories.csv"), categories);
+    manifest.file(new Manifest.FileEntry("categories.csv", "categories", n, 0, 0, 0));
+    files.add(out.resolve("categories.csv"));
+
+    long requestRows;
+    long feedbackRows;
+    long participationRows;
+    try (YearlyCsvWriter requests = new YearlyCsvWriter(out, "requests", "service_requests", RequestRecord.HEADER);
+        YearlyCsvWriter feedback = new YearlyCsvWriter(out, "feedback", "feedback", FeedbackModel.HEADER)) {
+      new RequestPass(communities, categories, demand, anomalies, residents, texts, manifest, requests, feedback,
+          calendar).run(progress);
+      requestRows = addFiles(manifest, requests, files);
+      feedbackRows = addFiles(manifest, feedback, files);
     }
-    counts.put("requests", requests);
-    counts.put("feedback", feedback);
-    counts.put("participation", participation);
-    files.add(writeManifest());
-    return new GenerateSummary(requests, feedback, participation, malformed.size(), files);
+    try (YearlyCsvWriter participation =
+        new YearlyCsvWriter(out, "participation", "participation", ParticipationModel.HEADER)) {
+      participationPass(new ParticipationModel(spec, communities, calendar, residents), participation, manifest,
+          progress);
+      participationRows = addFiles(manifest, participation, files);
+    }
+    manifest.write(out.resolve("manifest.json"));
+    files.add(out.resolve("manifest.json"));
+    progress.accept("generate: done: " + requestRows + " request rows, " + feedbackRows + " feedback rows, "
+        + participationRows + " participation rows, " + manifest.malformedCount() + " malformed");
+    return new GenerateSummary(requestRows, feedbackRows, participationRows, manifest.malformedCount(), files);
   }
 
-  private double totalExpected() {
-    double sum = 0;
+  private static long addFiles(Manifest manifest, YearlyCsvWriter writer, List<Path> files) {
+    long rows = 0;
+    for (YearlyCsvWriter.FileStats s : writer.allStats()) {
+      manifest.file(new Manifest.FileEntry(s.name, s.dataset, s.rows, s.malformed, s.unchanged, s.updated));
+      rows += s.rows;
+    }
+    files.addAll(writer.files());
+    return rows;
+  }
+
+  /** Requests and, in the same day loop, the feedback they lead to (held in time order until its day). */
+  private final class RequestPass {
+    private final CommunityCatalogue communities;
+    private final CategoryCatalogue categories;
+    private final DemandModel demand;
+    private final AnomalyPlan anomalies;
+    private final Residents residents;
+    private final Texts texts;
+    private final Manifest manifest;
+    private final YearlyCsvWriter requests;
+    private final YearlyCsvWriter feedback;
+    private final RequestLifecycle lifecycle;
+    private final FeedbackModel feedbackModel;
+    private final SplittableRandom counts = new SplittableRandom(spec.seed() ^ 0x52657131L);
+    private final SplittableRandom details = new SplittableRandom(spec.seed() ^ 0x52657132L);
+    private final SplittableRandom quality = new SplittableRandom(spec.seed() ^ 0x52657133L);
+    private final SplittableRandom ratings = new SplittableRandom(spec.seed() ^ 0x46656231L);
+    private final SplittableRandom feedbackQuality = new SplittableRandom(spec.seed() ^ 0x46656232L);
+    private final MalformedInjector requestInjector;
+    private final MalformedInjector feedbackInjector;
+    private final PriorityQueue<FeedbackModel.Pending> pending = new PriorityQueue<>((a, b) ->
+        a.submitted() != b.submitted() ? Long.compare(a.submitted(), b.submitted()) : Long.compare(a.seq(), b.seq()));
+    private long requestSeq;
+    private long feedbackSeq;
+
+    RequestPass(CommunityCatalogue communities, CategoryCatalogue categories, DemandModel demand,
+        AnomalyPlan anomalies, Residents residents, Texts texts, Manifest manifest, YearlyCsvWriter requests,
+        YearlyCsvWriter feedback, HolidayCalendar calendar) {
+      this.communities = communities;
+      this.categories = categories;
+      this.demand = demand;
+      this.anomalies = anomalies;
+      this.residents = residents;
+      this.texts = texts;
+      this.manifest = manifest;
+      this.requests = requests;
+      this.feedback = feedback;
+      this.lifecycle = new RequestLifecycle(calendar, spec.end());
+      this.feedbackModel = new FeedbackModel(texts, residents);
+      this.requestInjector = new MalformedInjector(MalformedInjector.Dataset.REQUESTS, spec.malformedShare(),
+          spec.communities(), quality);
+      this.feedbackInjector = new MalformedInjector(MalformedInjector.Dataset.FEEDBACK, spec.malformedShare(),
+          spec.communities(), feedbackQuality);
+    }
+
+    void run(Consumer<String> progress) throws IOException {
+      List<RequestRecord> today = new ArrayList<>();
+      List<String[]> laterVersions = new ArrayList<>();
+      List<Long> laterFirstLines = new ArrayList<>();
+      List<String[]> duplicates = new ArrayList<>();
+      List<Long> duplicateFirstLines = new ArrayList<>();
+      double[] trend = new double[communities.size()];
+      for (LocalDate d = spec.start(); !d.isAfter(spec.end()); d = d.plusDays(1)) {
+        flushFeedback(LocalTimes.startOf(d));
+        double dayFactor = demand.dayFactor(d);
+        int doy = d.getDayOfYear();
+        today.clear();
+        for (Community c : communities.all()) {
+          trend[c.index()] = demand.trend(c, d);
+          // A shared day effect per community (weather, a notice in the group chat) makes counts overdispersed.
+          double noise = Math.exp(DAY_NOISE_SIGMA * Draws.gaussian(counts) - DAY_NOISE_SIGMA * DAY_NOISE_SIGMA / 2);
+          for (Category k : categories.all()) {
+            double lambda = demand.base(c, k, doy) * trend[c.index()] * dayFactor * noise;
+            int count = Draws.poisson(counts, lambda);
+            int extra = anomalies.extra(c.id(), k.code(), d);
+            for (int i = 0; i < count + extra; i++) {
+              RequestRecord q = new RequestRecord();
+              q.community = c;
+              q.category = k;
+              q.created = i < count ? lifecycle.createdAt(counts, d)
+                  : LocalTimes.startOf(d) + 7 * LocalTimes.HOUR + counts.nextInt(13 * 3600);
+              today.add(q);
+            }
+          }
+        }
+        today.sort((a, b) -> Long.compare(a.created, b.created));
+        int year = d.getYear();
+        for (RequestRecord q : today) {
+          fill(q);
+          String[] row = q.toRow(times);
+          YearlyCsvWriter.FileStats stats = requests.stats(year);
+          if (requestInjector.hit(quality)) {
+            MalformedInjector.Corruption bad = requestInjector.corrupt(row, quality, times);
+            long line = bad.rawLine() != null ? requests.writeRaw(year, bad.rawLine())
+                : requests.write(year, bad.fields());
+            stats.malformed++;
+            manifest.malformed(new Manifest.MalformedRow(stats.name, line, bad.reason(), bad.field(), q.requestId));
+            continue; // a quarantined request gets no feedback: nothing downstream would link it
+          }
+          double u = quality.nextDouble();
+          if (u < LATER_VERSION_SHARE && q.isClosed() && q.progressAt != RequestRecord.NONE) {
+            String[] earlier = row.clone();
+            earlier[2] = times.format(q.progressAt);
+            earlier[6] = "in_progress";
+            earlier[8] = "";
+            earlier[18] = "0";
+            laterFirstLines.add(requests.write(year, earlier));
+            laterVersions.add(row);
+          } else {
+            long line = requests.write(year, row);
+            if (u > 1 - EXACT_DUPLICATE_SHARE) {
+              duplicates.add(row);
+              duplicateFirstLines.add(line);
+            }
+          }
+          FeedbackModel.Pending p = feedbackModel.forRequest(ratings, q, lifecycle.asOf());
+          if (p != null) {
+            pending.add(p);
+            if (ratings.nextDouble() < FeedbackModel.GENERAL_SHARE / (1 - FeedbackModel.GENERAL_SHARE)) {
+              FeedbackModel.Pending g = feedbackModel.general(ratings, q.community, p.submitted(), lifecycle.asOf());
+              if (g != null) {
+                pending.add(g);
+              }
+            }
+          }
+        }
+        // Re-exports arrive at the end of the day's extract, after the rows they repeat.
+        YearlyCsvWriter.FileStats stats = requests.stats(year);
+        for (int i = 0; i < laterVersions.size(); i++) {
+          long line = requests.write(year, laterVersions.get(i));
+          stats.updated++;
+          manifest.repeated(new Manifest.RepeatedId(stats.name, line, laterFirstLines.get(i), laterVersions.get(i)[0],
+              "later_version"));
+        }
+        for (int i = 0; i < duplicates.size(); i++) {
+          long line = requests.write(year, duplicates.get(i));
+          stats.unchanged++;
+          manifest.repeated(new Manifest.RepeatedId(stats.name, line, duplicateFirstLines.get(i),
+              duplicates.get(i)[0], "exact_duplicate"));
+        }
+        laterVersions.clear();
+        laterFirstLines.clear();
+        duplicates.clear();
+        duplicateFirstLines.clear();
+        if (d.getDayOfMonth() == d.lengthOfMonth() || d.equals(spec.end())) {
+          progress.accept("generate: requests through " + d + ": " + requestSeq + " requests");
+        }
+      }
+      flushFeedback(Long.MAX_VALUE);
+    }
+
+    private void fill(RequestRecord q) {
+      SplittableRandom r = details;
+      q.requestId = "SR" + Residents.pad(++requestSeq, 9);
+      q.channel = lifecycle.channel(r, q.category, q.created);
+      lifecycle.live(r, q);
+      double u = r.nextDouble();
+      long resident = residents.draw(r, q.community);
+      if (u < 0.02) {
+        // Anonymous hotline calls: no identifier at all.
+        q.residentId = "";
+        q.phone = "";
+      } else if (u < 0.10) {
+        q.residentId = "";
+        q.phone = residents.phone(resident);
+      } else {
+        q.residentId = Residents.id(resident);
+        q.phone = r.nextDouble() < 0.55 ? residents.phone(resident) : "";
+      }
+      q.lat = fixed6(q.community.lat() + 0.002 * Draws.gaussian(r));
+      q.lon = fixed6(q.community.lon() + 0.0023 * Draws.gaussian(r));
+      q.description = texts.description(r, q.category);
+    }
+
+    private void flushFeedback(long before) throws IOException {
+      while (!pending.isEmpty() && pending.peek().submitted() < before) {
+        FeedbackModel.Pending p = pending.poll();
+        String id = "FB" + Residents.pad(++feedbackSeq, 9);
+        String[] row = FeedbackModel.toRow(id, p, times);
+        int year = LocalTimes.yearOf(p.submitted());
+        YearlyCsvWriter.FileStats stats = feedback.stats(year);
+        if (feedbackInjector.hit(feedbackQuality)) {
+          MalformedInjector.Corruption bad = feedbackInjector.corrupt(row, feedbackQuality, times);
+          long line = bad.rawLine() != null ? feedback.writeRaw(year, bad.rawLine()) : feedback.write(year, bad.fields());
+          stats.malformed++;
+          manifest.malformed(new Manifest.MalformedRow(stats.name, line, bad.reason(), bad.field(), id));
+          continue;
+        }
+        long line = feedback.write(year, row);
+        double u = feedbackQuality.nextDouble();
+        if (u < CONFLICTING_FEEDBACK_SHARE) {
+          // The same id sent again with another rating: ingest must not guess which one is true.
+          String[] conflict = row.clone();
+          conflict[4] = Integer.toString(p.rating() % 5 + 1);
+          conflict[6] = p.comment().isEmpty() ? "修改评价" : p.comment() + "（修改）";
+          long second = feedback.write(year, conflict);
+          stats.malformed++;
+          manifest.malformed(new Manifest.MalformedRow(stats.name, second, "conflicting_id", "feedback_id", id));
+          manifest.repeated(new Manifest.RepeatedId(stats.name, second, line, id, "conflicting_id"));
+        } else if (u > 1 - DUPLICATE_FEEDBACK_SHARE) {
+          long second = feedback.write(year, row);
+          stats.unchanged++;
+          manifest.repeated(new Manifest.RepeatedId(stats.name, second, line, id, "exact_duplicate"));
+        }
+      }
+    }
+  }
+
+  private void participationPass(ParticipationModel model, YearlyCsvWriter writer, Manifest manifest,
+      Consumer<String> progress) throws IOException {
+    SplittableRandom rows = new SplittableRandom(spec.seed() ^ 0x50617231L);
+    SplittableRandom quality = new SplittableRandom(spec.seed() ^ 0x50617232L);
+    MalformedInjector injector = new MalformedInjector(MalformedInjector.Dataset.PARTICIPATION,
+        spec.malformedShare(), spec.communities(), quality);
+    long seq = 0;
     for (LocalDate d = spec.start(); !d.isAfter(spec.end()); d = d.plusDays(1)) {
-      for (Catalogue.Community c : communities) {
-        for (Catalogue.Category k : categories) {
-          sum += demand.expected(c, k, d);
+      int year = d.getYear();
+      for (ParticipationModel.Row p : model.day(rows, d)) {
+        String id = "PA" + Residents.pad(++seq, 9);
+        String[] row = ParticipationModel.toRow(id, p, times);
+        YearlyCsvWriter.FileStats stats = writer.stats(year);
+        if (injector.hit(quality)) {
+          MalformedInjector.Corruption bad = injector.corrupt(row, quality, times);
+          long line = bad.rawLine() != null ? writer.writeRaw(year, bad.rawLine()) : writer.write(year, bad.fields());
+          stats.malformed++;
+          manifest.malformed(new Manifest.MalformedRow(stats.name, line, bad.reason(), bad.field(), id));
+          continue;
+        }
+        long line = writer.write(year, row);
+        if (quality.nextDouble() < DUPLICATE_PARTICIPATION_SHARE) {
+          long second = writer.write(year, row);
+          stats.unchanged++;
+          manifest.repeated(new Manifest.RepeatedId(stats.name, second, line, id, "exact_duplicate"));
         }
       }
-    }
-    return sum;
-  }
-
-  /** A few bursts of one category in one community, two or three days long, listed in the manifest. */
-  private void planAnomalies() {
-    long days = spec.end().toEpochDay() - spec.start().toEpochDay();
-    int n = Math.max(3, (int) (days / 300));
-    for (int i = 0; i < n; i++) {
-      Catalogue.Community c = communities.get(rnd.nextInt(communities.size()));
-      Catalogue.Category k = categories.get(new int[] {4, 5, 6, 7}[rnd.nextInt(4)]);
-      LocalDate start = spec.start().plusDays(70 + (days - 100) * (i + 1) / (n + 1));
-      Map<String, Object> a = new LinkedHashMap<>();
-      a.put("community_id", c.id());
-      a.put("category", k.code());
-      a.put("start", start.toString());
-      a.put("days", 2);
-      a.put("extra_per_day", 25);
-      anomalies.add(a);
-    }
-  }
-
-  private int planted(Catalogue.Community c, Catalogue.Category k, LocalDate d) {
-    for (Map<String, Object> a : anomalies) {
-      LocalDate s = LocalDate.parse((String) a.get("start"));
-      if (a.get("community_id").equals(c.id()) && a.get("category").equals(k.code()) && !d.isBefore(s)
-          && d.isBefore(s.plusDays((Integer) a.get("days")))) {
-        return (Integer) a.get("extra_per_day");
-      }
-    }
-    return 0;
-  }
-
-  private void writeDay(LocalDate d, YearWriter w) throws IOException {
-    for (Catalogue.Community c : communities) {
-      for (Catalogue.Category k : categories) {
-        int n = Poisson.draw(rnd, demand.expected(c, k, d) * scale) + planted(c, k, d);
-        for (int i = 0; i < n; i++) {
-          RequestLifecycle.Request req = lifecycle.next(c, k, d);
-          w.request(req);
-        }
-      }
-      int p = Poisson.draw(rnd, participationRate(c, d));
-      for (int i = 0; i < p; i++) {
-        w.participation(ParticipationRows.row(rnd, c, d, w.nextParticipationId()));
+      if (d.getDayOfMonth() == d.lengthOfMonth() || d.equals(spec.end())) {
+        progress.accept("generate: participation through " + d + ": " + seq + " rows");
       }
     }
   }
 
-  /** About 0.6 participation records per request, with a monthly rhythm: busiest in each month's first week. */
-  private double participationRate(Catalogue.Community c, LocalDate d) {
-    double base = 0.6 * scale * c.scale() * categories.stream().mapToDouble(Catalogue.Category::weight).sum();
-    double rhythm = d.getDayOfMonth() <= 7 ? 1.6 : 0.85;
-    return base * rhythm * demand.dayFactor(d);
-  }
-
-  private Path writeManifest() throws IOException {
-    Map<String, Object> m = new LinkedHashMap<>();
-    Map<String, Object> s = new LinkedHashMap<>();
-    s.put("communities", spec.communities());
-    s.put("start", spec.start().toString());
-    s.put("end", spec.end().toString());
-    s.put("seed", spec.seed());
-    s.put("requests", spec.requests());
-    s.put("malformed_share", spec.malformedShare());
-    m.put("spec", s);
-    m.put("rows", counts);
-    m.put("anomalies", anomalies);
-    m.put("malformed", malformed);
-    Path file = spec.out().resolve("manifest.json");
-    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), m);
-    return file;
-  }
-
-  /** Writes one year's three files, mixing in malformed rows and repeated ids at the spec's share. */
-  private final class YearWriter {
-    private final CsvSink requests;
-    private final CsvSink feedback;
-    private final CsvSink participation;
-    private final String rName;
-    private final String fName;
-    private final String pName;
-    private final List<Object[]> repeats = new ArrayList<>();
-
-    YearWriter(CsvSink r, CsvSink f, CsvSink p, String rName, String fName, String pName) {
-      this.requests = r;
-      this.feedback = f;
-      this.participation = p;
-      this.rName = rName;
-      this.fName = fName;
-      this.pName = pName;
-    }
-
-    long nextParticipationId() {
-      return ++participationSeq;
-    }
-
-    void request(RequestLifecycle.Request req) throws IOException {
-      if (rnd.nextDouble() < spec.malformedShare()) {
-        bad.request(requests, rName, req.row());
-      }
-      requests.write(req.row());
-      if (rnd.nextDouble() < 0.0005) {
-        repeats.add(req.row());
-      }
-      Object[] fb = req.feedback();
-      if (fb != null) {
-        if (rnd.nextDouble() < spec.malformedShare()) {
-          bad.feedback(feedback, fName, fb);
-        }
-        feedback.write(fb);
-      }
-    }
-
-    void participation(Object[] row) throws IOException {
-      if (rnd.nextDouble() < spec.malformedShare()) {
-        bad.participation(participation, pName, row);
-      }
-      participation.write(row);
-    }
-
-    /** Exact repeats (counted unchanged) and later versions (counted updated) at the end of the year's file. */
-    void finishYear() throws IOException {
-      for (Object[] row : repeats) {
-        requests.write(row);
-        Object[] later = lifecycle.laterVersion(row);
-        if (later != null) {
-          long line = requests.write(later);
-          bad.note(rName, line, "updated");
-        }
-      }
-    }
+  /** Six decimals without String.format, which would dominate the per-row cost. */
+  static String fixed6(double v) {
+    long micro = Math.round(v * 1_000_000);
+    boolean negative = micro < 0;
+    long a = Math.abs(micro);
+    String frac = Residents.pad(a % 1_000_000, 6);
+    return (negative ? "-" : "") + (a / 1_000_000) + "." + frac;
   }
 }

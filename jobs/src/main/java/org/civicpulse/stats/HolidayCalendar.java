@@ -9,71 +9,141 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** A country's public holidays and make-up working days, from the shipped tables (resources/holidays). */
+/** Public holidays and make-up working days of one country, from the tables shipped in holidays/*.csv. */
 public final class HolidayCalendar implements Serializable {
-  private final String country;
-  private final Map<LocalDate, String[]> holidays = new TreeMap<>();
-  private final Map<LocalDate, String[]> workdays = new TreeMap<>();
+  private static final long serialVersionUID = 1L;
 
-  private HolidayCalendar(String country) {
+  /** One row of a holiday table. */
+  public record Entry(LocalDate date, boolean workday, String nameEn, String nameZh) implements Serializable {}
+
+  private final String country;
+  // A TreeMap keeps every iteration (and so anything derived from it) in date order.
+  private final TreeMap<LocalDate, Entry> entries;
+  private final LocalDate firstCovered;
+  private final LocalDate lastCovered;
+
+  private HolidayCalendar(String country, TreeMap<LocalDate, Entry> entries) {
     this.country = country;
+    this.entries = entries;
+    // Tables list whole years, so coverage is whole years even where a year's first row is in February.
+    this.firstCovered = entries.isEmpty() ? LocalDate.MAX : LocalDate.of(yearOfFirstFullYear(entries), 1, 1);
+    this.lastCovered = entries.isEmpty() ? LocalDate.MIN : LocalDate.of(entries.lastKey().getYear(), 12, 31);
   }
 
-  /** "CN" (2023–2026, with make-up working days) or "US" (federal, 2013–2027). */
+  // A year's New Year holiday may start on Dec 30/31 of the year before (CN 2023, 2024); that stray row
+  // must not make the table look as if it covered the earlier year.
+  private static int yearOfFirstFullYear(TreeMap<LocalDate, Entry> entries) {
+    LocalDate first = entries.firstKey();
+    if (first.getMonthValue() == 12 && first.getDayOfMonth() >= 29) {
+      return first.getYear() + 1;
+    }
+    return first.getYear();
+  }
+
+  /** Loads the shipped table of a country: "CN" or "US" (case-insensitive). */
   public static HolidayCalendar load(String country) {
-    String resource = "/holidays/" + country.toLowerCase(java.util.Locale.ROOT) + ".csv";
-    HolidayCalendar cal = new HolidayCalendar(country);
+    String code = country.trim().toUpperCase(Locale.ROOT);
+    String resource = "/holidays/" + code.toLowerCase(Locale.ROOT) + ".csv";
     try (InputStream in = HolidayCalendar.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalArgumentException("no holiday table for country " + country + " (CN or US)");
+        throw new IllegalArgumentException("no holiday table for country '" + country + "' (have CN, US)");
       }
-      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      String line;
-      while ((line = r.readLine()) != null) {
-        if (line.startsWith("#") || line.startsWith("date,") || line.isBlank()) {
-          continue;
-        }
-        String[] p = line.split(",", 4);
-        (p[1].equals("workday") ? cal.workdays : cal.holidays).put(LocalDate.parse(p[0]), new String[] {p[2], p[3]});
-      }
+      return parse(code, new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new UncheckedIOException("cannot read " + resource, e);
     }
-    return cal;
+  }
+
+  static HolidayCalendar parse(String country, BufferedReader reader) throws IOException {
+    TreeMap<LocalDate, Entry> entries = new TreeMap<>();
+    String line = reader.readLine(); // header: date,kind,name_en,name_zh
+    while ((line = reader.readLine()) != null) {
+      if (line.isBlank()) {
+        continue;
+      }
+      // The tables are ours and never quote: names use no ASCII comma.
+      String[] f = line.split(",", -1);
+      if (f.length != 4) {
+        throw new IllegalStateException("holiday table " + country + ": bad row '" + line + "'");
+      }
+      LocalDate date = LocalDate.parse(f[0].trim());
+      String kind = f[1].trim();
+      if (!kind.equals("holiday") && !kind.equals("workday")) {
+        throw new IllegalStateException("holiday table " + country + ": bad kind '" + kind + "'");
+      }
+      entries.put(date, new Entry(date, kind.equals("workday"), f[2].trim(), f[3].trim()));
+    }
+    return new HolidayCalendar(country, entries);
   }
 
   public String country() {
     return country;
   }
 
-  public boolean isHoliday(LocalDate d) {
-    return holidays.containsKey(d);
+  /** A day off by the table (whatever its weekday). */
+  public boolean isHoliday(LocalDate date) {
+    Entry e = entries.get(date);
+    return e != null && !e.workday();
   }
 
-  public boolean isMakeUpWorkday(LocalDate d) {
-    return workdays.containsKey(d);
+  /** A weekend day on which people work to make up for a holiday (China's 调休上班). */
+  public boolean isMakeUpWorkday(LocalDate date) {
+    Entry e = entries.get(date);
+    return e != null && e.workday();
   }
 
-  /** A weekday that is not a holiday, or a make-up working day. */
-  public boolean isWorkingDay(LocalDate d) {
-    boolean weekend = d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY;
-    return isMakeUpWorkday(d) || (!weekend && !isHoliday(d));
+  /** Monday–Friday and not a holiday, or a make-up working day. */
+  public boolean isWorkingDay(LocalDate date) {
+    Entry e = entries.get(date);
+    if (e != null) {
+      return e.workday();
+    }
+    DayOfWeek d = date.getDayOfWeek();
+    return d != DayOfWeek.SATURDAY && d != DayOfWeek.SUNDAY;
   }
 
-  /** The holiday's name in "zh" or "en". */
-  public Optional<String> holidayName(LocalDate d, String lang) {
-    String[] n = holidays.get(d);
-    return n == null ? Optional.empty() : Optional.of("zh".equals(lang) ? n[1] : n[0]);
+  /** The holiday's (or make-up day's) name in Chinese for a "zh" locale, else in English. */
+  public Optional<String> holidayName(LocalDate date, Locale locale) {
+    return holidayName(date, locale == null ? "en" : locale.getLanguage());
   }
 
-  /** The first day of the named holiday period in a year (e.g. the Spring Festival's first day off). */
-  public Optional<LocalDate> firstDayOf(String nameEn, int year) {
-    return holidays.entrySet().stream()
-        .filter(e -> e.getKey().getYear() == year && e.getValue()[0].startsWith(nameEn))
-        .map(Map.Entry::getKey).findFirst();
+  /** The holiday's (or make-up day's) name; language "zh" gives Chinese, anything else English. */
+  public Optional<String> holidayName(LocalDate date, String language) {
+    Entry e = entries.get(date);
+    if (e == null) {
+      return Optional.empty();
+    }
+    return Optional.of("zh".equalsIgnoreCase(language) ? e.nameZh() : e.nameEn());
+  }
+
+  /** The table row of a date, if any. */
+  public Optional<Entry> entry(LocalDate date) {
+    return Optional.ofNullable(entries.get(date));
+  }
+
+  /** Every row, in date order. */
+  public Map<LocalDate, Entry> entries() {
+    return Collections.unmodifiableMap(entries);
+  }
+
+  /** First day of the first year the table fully covers. */
+  public LocalDate firstCovered() {
+    return firstCovered;
+  }
+
+  /** Last day of the last year the table covers. */
+  public LocalDate lastCovered() {
+    return lastCovered;
+  }
+
+  /** Whether the table covers the date (outside, only weekends count as days off). */
+  public boolean covers(LocalDate date) {
+    return !date.isBefore(firstCovered) && !date.isAfter(lastCovered);
   }
 }

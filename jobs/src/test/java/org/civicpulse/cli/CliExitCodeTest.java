@@ -1,0 +1,95 @@
+package org.civicpulse.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Exit codes and one-line errors of DESIGN §3, for failures that need no Spark. */
+class CliExitCodeTest {
+  @TempDir Path tmp;
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private PrintStream oldErr;
+
+  @BeforeEach
+  void captureStderr() {
+    oldErr = System.err;
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  @AfterEach
+  void restore() {
+    System.setErr(oldErr);
+  }
+
+  private int run(String... args) {
+    return CivicPulseCommand.execute(args);
+  }
+
+  private String stderr() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void unknownOptionIsExit2() {
+    assertThat(run("ingest", "--no-such-option")).isEqualTo(2);
+    assertThat(stderr()).contains("Unknown option: '--no-such-option'");
+  }
+
+  @Test
+  void missingInputFileIsExit2WithOneLineAndNoStackTrace() {
+    int code = run("ingest", "--lake", tmp.resolve("lake").toString(), "--requests", tmp.resolve("nope.csv").toString(), "--dev-key");
+    assertThat(code).isEqualTo(2);
+    assertThat(stderr().strip()).startsWith("civicpulse ingest: error: input not found: ").doesNotContain("\tat ");
+    assertThat(stderr().strip().lines()).hasSize(1);
+  }
+
+  @Test
+  void unknownConfigKeyIsExit2NamingTheKey() {
+    int code = run("ingest", "--lake", tmp.resolve("lake").toString(), "--set", "no.such.key=1", "--dev-key");
+    assertThat(code).isEqualTo(2);
+    assertThat(stderr()).contains("unknown config key 'no.such.key'");
+  }
+
+  @Test
+  void lakeLockedByALiveProcessIsExit3NamingTheHolder() throws Exception {
+    Path lake = tmp.resolve("lake");
+    Files.createDirectories(lake);
+    String host = InetAddress.getLocalHost().getHostName();
+    long livePid = ProcessHandle.current().pid();
+    Files.writeString(lake.resolve("_lock"), host + " " + livePid + " 2026-01-01T00:00:00Z");
+    int code = run("ingest", "--lake", lake.toString(), "--requests", tmp.toString(), "--dev-key");
+    assertThat(code).isEqualTo(3);
+    assertThat(stderr()).contains("host=" + host + " pid=" + livePid + " started=2026-01-01T00:00:00Z");
+  }
+
+  @Test
+  void staleLockOfADeadProcessIsTakenOverWithAWarning() throws Exception {
+    Path lake = tmp.resolve("lake");
+    Files.createDirectories(lake);
+    Process p = new ProcessBuilder("true").start();
+    p.waitFor();
+    String host = InetAddress.getLocalHost().getHostName();
+    Files.writeString(lake.resolve("_lock"), host + " " + p.pid() + " 2026-01-01T00:00:00Z");
+    // takes the lock over, then fails on the missing input (2), and releases the lock
+    int code = run("ingest", "--lake", lake.toString(), "--requests", tmp.resolve("nope.csv").toString(), "--dev-key");
+    assertThat(code).isEqualTo(2);
+    assertThat(stderr()).contains("taking over a stale lock of a dead process");
+    assertThat(lake.resolve("_lock")).doesNotExist();
+  }
+
+  @Test
+  void everyCommandHasHelp() {
+    for (String cmd : new String[] {"generate", "ingest", "dashboard", "forecast", "report", "quarantine"}) {
+      assertThat(run(cmd, "--help")).as(cmd).isEqualTo(0);
+    }
+  }
+}
