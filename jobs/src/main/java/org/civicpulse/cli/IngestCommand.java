@@ -57,7 +57,7 @@ public final class IngestCommand implements Callable<Integer> {
       if (format != Format.csv) {
         throw new InputException("--format " + format + " is not supported yet (csv only)");
       }
-      Pseudonymizer pseudonymizer = pseudonymizer(ctx.progress);
+      Pseudonymizer pseudonymizer = pseudonymizer(devKey, ctx.progress);
       Map<String, List<Path>> files = inputs();
       if (files.isEmpty()) {
         throw new InputException("nothing to ingest: give --landing DIR or at least one of --requests, --feedback, --participation, --communities, --categories");
@@ -85,7 +85,8 @@ public final class IngestCommand implements Callable<Integer> {
     });
   }
 
-  private Pseudonymizer pseudonymizer(Progress progress) {
+  /** The key from the environment, or the development key with --dev-key; otherwise a clear error. */
+  static Pseudonymizer pseudonymizer(boolean devKey, Progress progress) {
     String key = System.getenv(Pseudonymizer.KEY_ENV);
     if (key != null && !key.isBlank()) {
       return Pseudonymizer.withKey(key);
@@ -98,21 +99,25 @@ public final class IngestCommand implements Callable<Integer> {
   }
 
   private Map<String, List<Path>> inputs() {
-    Map<String, List<Path>> files = new LinkedHashMap<>();
-    if (landing != null) {
-      for (String ds : IngestJob.ORDER) {
-        String prefix = ds.equals(Schemas.SERVICE_REQUESTS) ? "requests" : ds;
-        List<Path> found = LandingFiles.inLanding(landing, prefix);
-        if (!found.isEmpty()) {
-          files.put(ds, found);
-        }
-      }
-    }
+    Map<String, List<Path>> files = landing != null ? fromLanding(landing) : new LinkedHashMap<>();
     put(files, Schemas.COMMUNITIES, communities);
     put(files, Schemas.CATEGORIES, categories);
     put(files, Schemas.SERVICE_REQUESTS, requests);
     put(files, Schemas.FEEDBACK, feedback);
     put(files, Schemas.PARTICIPATION, participation);
+    return files;
+  }
+
+  /** Every dataset found in a landing folder by file name. */
+  static Map<String, List<Path>> fromLanding(Path landing) {
+    Map<String, List<Path>> files = new LinkedHashMap<>();
+    for (String ds : IngestJob.ORDER) {
+      String prefix = ds.equals(Schemas.SERVICE_REQUESTS) ? "requests" : ds;
+      List<Path> found = LandingFiles.inLanding(landing, prefix);
+      if (!found.isEmpty()) {
+        files.put(ds, found);
+      }
+    }
     return files;
   }
 

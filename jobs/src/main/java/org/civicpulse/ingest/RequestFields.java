@@ -26,5 +26,10 @@ public final class RequestFields implements Serializable {
     closedAt = names.indexOf("closed_at");
     reopenedCount = names.indexOf("reopened_count");
     size = names.size();
+    for (int i : new int[] {requestId, createdAt, updatedAt, status, acknowledgedAt, closedAt, reopenedCount}) {
+      if (i < 0) {
+        throw new IllegalStateException("schemas/service_requests.json lacks a field versioning needs: " + names);
+      }
+    }
   }
 }
