@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Benchmarks (never timed unit tests). Appends a dated section to BENCHMARKS.md with the machine, the exact
+# command, wall time (median of --runs, with min and max), rows/s and the driver JVM's peak RSS.
+#   scripts/bench.sh [ingest|forecast|all] [--requests 1m] [--runs 3]
+# ingest: generate N requests (with feedback and participation in proportion), ingest them into an empty lake.
+# forecast: `forecast --series` on the real Boston Open311 weekly counts (../shared/realdata; skipped if absent)
+#           with the protocol of issue 4: three dense series, 2013-W27 … 2019-W13, 8 origins, step 13, horizon 13.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+cd "$CIVICPULSE_ROOT"
+
+section="${1:-all}"; [[ $# -gt 0 ]] && shift
+requests=1m
+runs=3
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --requests) requests="$2"; shift 2 ;;
+    --runs) runs="$2"; shift 2 ;;
+    *) echo "bench: unknown option $1" >&2; exit 2 ;;
+  esac
+done
+"$CIVICPULSE_ROOT/scripts/install-deps.sh" || true
+build_if_needed
+work="$CIVICPULSE_ROOT/work/bench"
+mkdir -p "$work"
+out=BENCHMARKS.md
+[[ -f $out ]] || printf '# Benchmarks\n\nAppended by `scripts/bench.sh`; each section names its machine and exact command.\n' > $out
+
+machine() {
+  echo "- machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB RAM, $(java -version 2>&1 | head -1), Spark 4.0.0, Delta 4.0.0"
+  echo "- load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+
+measure() {  # measure <setup-cmd> -- <cmd...>: setup runs before each timed run, untimed
+  local setup="$1"; shift
+  local walls=() peak=0
+  for _ in $(seq "$runs"); do
+    eval "$setup"
+    /usr/bin/time -f '%e %M' -o "$work/time.txt" "$@" > "$work/last.out" 2> "$work/last.err" || {
+      tail -5 "$work/last.err" >&2; return 1; }
+    read -r wall kb < "$work/time.txt"
+    walls+=("$wall"); (( kb > peak )) && peak=$kb
+  done
+  printf '%s\n' "${walls[@]}" | sort -n | awk -v peak="$peak" '{a[NR]=$1} END {printf "%s %s %s %d\n", a[int((NR+1)/2)], a[1], a[NR], peak/1024}'
+}
+
+bench_ingest() {
+  local data="$work/landing-$requests"
+  if [[ ! -f "$data/manifest.json" ]]; then
+    log "bench: generating $requests requests into $data"
+    scripts/civicpulse generate --out "$data" --requests "$requests" --seed 7 > /dev/null
+  fi
+  local rows; rows=$(python3 -c "import json; m=json.load(open('$data/manifest.json')); print(sum(f['rows'] for f in m['files'] if f['dataset'] in ('service_requests','feedback','participation')))")
+  local cmd=(scripts/civicpulse ingest --landing "$data" --lake "$work/lake-$requests" --dev-key)
+  log "bench: ingest $requests × $runs"
+  read -r med min max rss < <(measure "rm -rf '$work/lake-$requests'" "${cmd[@]}")
+  {
+    echo; echo "## ingest, $requests requests — $(date -u +%F' '%H:%M' UTC')"; machine
+    echo "- command: \`${cmd[*]}\` (into an empty lake each run; data from \`scripts/civicpulse generate --requests $requests --seed 7\`)"
+    echo "- records read (requests + feedback + participation): $rows"
+    echo "- wall: median ${med} s (min ${min}, max ${max}; $runs runs); $(python3 -c "print(round($rows/$med))") records/s; peak RSS of the driver JVM ${rss} MB"
+  } >> $out
+}
+
+bench_forecast() {
+  local src="$CIVICPULSE_ROOT/../shared/realdata/boston_open311/weekly_counts_by_service.csv"
+  if [[ ! -f $src ]]; then
+    log "bench: $src is absent (see README, Real data): forecast section skipped"; return 0
+  fi
+  python3 - "$src" "$work/boston_wide.csv" <<'PY'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+keep = ["Abandoned Vehicle", "Illegal Parking", "Other"]
+with open(sys.argv[2], "w", newline="") as f:
+    w = csv.writer(f); w.writerow(["iso_week"] + keep)
+    for r in rows: w.writerow([r["iso_week"]] + [r[k] for k in keep])
+PY
+  local cmd=(scripts/civicpulse forecast --series "$work/boston_wide.csv" --out "$work/boston" --from 2013-W27 --to 2019-W13 --origins 8 --step 13 --horizon 13)
+  log "bench: forecast Boston × $runs"
+  read -r med min max rss < <(measure ":" "${cmd[@]}")
+  {
+    echo; echo "## forecast --series, Boston Open311 (3 dense series) — $(date -u +%F' '%H:%M' UTC')"; machine
+    echo "- command: \`${cmd[*]}\`"
+    echo "- wall: median ${med} s (min ${min}, max ${max}; $runs runs); peak RSS ${rss} MB"
+    echo; echo "| model | origins | mean MASE | × snaive | sMAPE | coverage80 | coverage95 |"; echo "| --- | --- | --- | --- | --- | --- | --- |"
+    python3 - "$work/boston/forecast_accuracy.csv" <<'PY'
+import csv, sys
+rows = [r for r in csv.DictReader(open(sys.argv[1])) if r["series"] == "ALL"]
+base = float(next(r["mase"] for r in rows if r["model"] == "snaive"))
+for r in rows:
+    print(f"| {r['model']} | {r['origins']} | {float(r['mase']):.3f} | {float(r['mase'])/base:.3f} | {float(r['smape']):.2f} | {float(r['coverage80']):.3f} | {float(r['coverage95']):.3f} |")
+PY
+  } >> $out
+}
+
+case "$section" in
+  ingest) bench_ingest ;;
+  forecast) bench_forecast ;;
+  all) bench_ingest; bench_forecast ;;
+  *) echo "bench: unknown section $section (ingest|forecast|all)" >&2; exit 2 ;;
+esac
+log "bench: results appended to $out"
