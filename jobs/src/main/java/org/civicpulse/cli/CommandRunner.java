@@ -1,6 +1,5 @@
 package org.civicpulse.cli;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -48,9 +47,5 @@ final class CommandRunner {
             code == 0 ? "success" : "failed", code, ctx.datasets, message));
       }
     }
-  }
-
-  static Path orDefault(Path given, Path fallback) {
-    return given != null ? given : fallback;
   }
 }

@@ -14,7 +14,6 @@ import org.civicpulse.config.ConfigKeys;
 import org.civicpulse.config.Targets;
 import org.civicpulse.dashboard.DashboardJob;
 import org.civicpulse.dashboard.DateRange;
-import org.civicpulse.ingest.DatasetCounts;
 import org.civicpulse.ingest.IngestJob;
 import org.civicpulse.lake.FileLedger;
 import org.civicpulse.schema.Schemas;
@@ -61,15 +60,8 @@ public final class DailyCommand implements Callable<Integer> {
       if (fresh.isEmpty()) {
         ctx.progress.accept("no new landing files in " + landing);
       } else {
-        List<DatasetCounts> counts = new IngestJob(ctx.store(), ctx.lake, ctx.config.get(ConfigKeys.TIMEZONE),
-            ctx.config.slaOverrides(), pseudonymizer, ctx.runId, ctx.progress).run(fresh);
-        for (DatasetCounts c : counts) {
-          System.out.println(c.summaryLine());
-          ctx.datasets.add(IngestCommand.asMap(c));
-          if (c.quarantineShare() > ctx.config.getDouble(ConfigKeys.MAX_QUARANTINE_SHARE)) {
-            code = ExitCodes.FAILED;
-          }
-        }
+        code = IngestCommand.printCounts(new IngestJob(ctx.store(), ctx.lake, ctx.config.get(ConfigKeys.TIMEZONE),
+            ctx.config.slaOverrides(), pseudonymizer, ctx.runId, ctx.progress).run(fresh), ctx);
         ledger.record(freshFiles, ctx.runId);
         firstTouched = firstTouchedDate(ctx, freshFiles);
       }

@@ -48,14 +48,14 @@ public final class IngestCommand implements Callable<Integer> {
   @Option(names = "--dev-key", description = "Use a fixed, non-secret development key for pseudonyms (never in production).")
   boolean devKey;
 
-  /** Landing formats; only csv is implemented so far. */
+  /** Landing formats; csv and json (JSON Lines, chosen per file by extension) are implemented so far. */
   enum Format { csv, json, open311, city311 }
 
   @Override
   public Integer call() throws Exception {
     return CommandRunner.run("ingest", common, spec.commandLine().getParseResult().originalArgs(), true, ctx -> {
-      if (format != Format.csv) {
-        throw new InputException("--format " + format + " is not supported yet (csv only)");
+      if (format == Format.open311 || format == Format.city311) {
+        throw new InputException("--format " + format + " is not supported yet (csv and json lines are)");
       }
       Pseudonymizer pseudonymizer = pseudonymizer(devKey, ctx.progress);
       Map<String, List<Path>> files = inputs();
@@ -64,25 +64,33 @@ public final class IngestCommand implements Callable<Integer> {
       }
       IngestJob job = new IngestJob(ctx.store(), ctx.lake, ctx.config.get(ConfigKeys.TIMEZONE), ctx.config.slaOverrides(),
           pseudonymizer, ctx.runId, ctx.progress);
-      List<DatasetCounts> counts = job.run(files);
-      double limit = ctx.config.getDouble(ConfigKeys.MAX_QUARANTINE_SHARE);
-      int code = ExitCodes.OK;
-      for (DatasetCounts c : counts) {
-        System.out.println(c.summaryLine());
-        ctx.datasets.add(asMap(c));
-        if (c.quarantineShare() > limit) {
-          ctx.progress.accept(String.format("%s: %.1f %% quarantined, above ingest.max_quarantine_share=%s",
-              c.dataset(), 100 * c.quarantineShare(), limit));
-          code = ExitCodes.FAILED;
-        }
-      }
-      System.out.flush();
+      int code = printCounts(job.run(files), ctx);
       if (summaryJson != null) {
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .writeValue(summaryJson.toFile(), Map.of("run_id", ctx.runId, "datasets", ctx.datasets));
       }
       return code;
     });
+  }
+
+  /**
+   * Prints the summary line of each dataset, records it for _runs, and returns 1 when a dataset's quarantined
+   * share exceeds ingest.max_quarantine_share (DESIGN §3), else 0.
+   */
+  static int printCounts(List<DatasetCounts> counts, RunContext ctx) {
+    double limit = ctx.config.getDouble(ConfigKeys.MAX_QUARANTINE_SHARE);
+    int code = ExitCodes.OK;
+    for (DatasetCounts c : counts) {
+      System.out.println(c.summaryLine());
+      ctx.datasets.add(asMap(c));
+      if (c.quarantineShare() > limit) {
+        ctx.progress.accept(String.format("%s: %.1f %% quarantined, above ingest.max_quarantine_share=%s",
+            c.dataset(), 100 * c.quarantineShare(), limit));
+        code = ExitCodes.FAILED;
+      }
+    }
+    System.out.flush();
+    return code;
   }
 
   /** The key from the environment, or the development key with --dev-key; otherwise a clear error. */

@@ -29,13 +29,16 @@ public final class LandingReader {
     }
     String paths = String.join(",", files.stream().map(Path::toString).toList());
     RecordStager stager = new RecordStager(schema, ctx);
+    List<String> landingNames = schema.landingFieldNames();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     JavaRDD<Row> rows = jsc.binaryFiles(paths, files.size()).flatMap(file -> {
       String local = Path.of(URI.create(file._1()).getPath()).toString();
       try {
         // The reader stays open while Spark pulls rows; it is closed when the task's input stream is.
         BufferedReader r = LandingFiles.reader(LandingFiles.open(file._2().open(), local));
-        return stager.stageFile(new CsvRecordReader(r), local, index.getOrDefault(local, 0));
+        java.util.Iterator<RawRecord> records = LandingFiles.isJsonLines(local)
+            ? new JsonLinesRecordReader(r, landingNames) : new CsvRecordReader(r);
+        return stager.stageFile(records, local, index.getOrDefault(local, 0));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read " + local, e);
       }

@@ -17,6 +17,12 @@ class QuarantineCommandTest {
   static final Path FIX = Path.of("src/test/resources/fixtures/ingest").toAbsolutePath();
   @TempDir Path tmp;
 
+  /** The CLI would otherwise create the JVM's session with production settings (more partitions: slower here). */
+  @org.junit.jupiter.api.BeforeAll
+  static void sharedSession() {
+    org.civicpulse.testing.SharedSpark.get();
+  }
+
   private String run(String... args) {
     PrintStream old = System.out;
     ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -208,6 +208,22 @@ class IngestJobTest {
         .format(t.toInstant().atZone(java.time.ZoneId.of("Asia/Shanghai")));
   }
 
+  @Test
+  @Order(7)
+  void jsonLinesFeedbackWithMalformedLines() {
+    Map<String, List<Path>> files = new LinkedHashMap<>();
+    files.put(Schemas.FEEDBACK, List.of(Path.of("src/test/resources/fixtures/ingest-json/feedback.jsonl").toAbsolutePath()));
+    // J1 valid; J2 rating 9; line 3 blank (not counted); line 4 broken JSON; line 5 an array, not an object
+    assertThat(ingest(files)).extracting(DatasetCounts::summaryLine).containsExactly(
+        "ingest dataset=feedback read=4 inserted=1 updated=0 unchanged=0 quarantined=3");
+    List<String> q = new ArrayList<>();
+    store.read(lake.quarantine(), null).filter("source LIKE '%feedback.jsonl'").orderBy("line").collectAsList()
+        .forEach(r -> q.add(r.getAs("line") + " " + r.<String>getList(r.fieldIndex("reasons")).get(0).split(":")[0]));
+    assertThat(q).containsExactly("2 out_of_range", "4 bad_json", "5 bad_json");
+    Row j1 = store.read(lake.curated(Schemas.FEEDBACK), null).filter("feedback_id = 'J1'").first();
+    assertThat(local(j1.getAs("submitted_at"))).isEqualTo("2024-01-12 12:00");
+  }
+
   private static Map<String, Long> versions() {
     Map<String, Long> out = new TreeMap<>();
     for (String t : List.of(Schemas.SERVICE_REQUESTS, Schemas.REQUEST_EVENTS, Schemas.FEEDBACK, Schemas.COMMUNITIES,
