@@ -1,7 +1,5 @@
 package org.civicpulse.cli;
 
-import static org.apache.spark.sql.functions.col;
-
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -60,10 +58,11 @@ public final class DailyCommand implements Callable<Integer> {
       if (fresh.isEmpty()) {
         ctx.progress.accept("no new landing files in " + landing);
       } else {
-        code = IngestCommand.printCounts(new IngestJob(ctx.store(), ctx.lake, ctx.config.get(ConfigKeys.TIMEZONE),
-            ctx.config.slaOverrides(), pseudonymizer, ctx.runId, ctx.progress).run(fresh), ctx);
+        IngestJob job = new IngestJob(ctx.store(), ctx.lake, ctx.config.get(ConfigKeys.TIMEZONE),
+            ctx.config.slaOverrides(), pseudonymizer, ctx.runId, ctx.progress);
+        code = IngestCommand.printCounts(job.run(fresh), ctx);
         ledger.record(freshFiles, ctx.runId);
-        firstTouched = firstTouchedDate(ctx, freshFiles);
+        firstTouched = job.firstTouched();
       }
       LocalDate d = date != null ? date : latestEventDate(ctx);
       if (d == null) {
@@ -77,14 +76,6 @@ public final class DailyCommand implements Callable<Integer> {
       System.out.println("daily status=" + (code == 0 ? "ok" : "quarantine-share-exceeded") + " marts=" + from + ".." + d);
       return Math.max(code, reportCode);
     });
-  }
-
-  /** The earliest local day of an event that came from the new files (they changed every later day too). */
-  private static LocalDate firstTouchedDate(RunContext ctx, List<Path> files) {
-    List<String> sources = files.stream().map(Path::toString).toList();
-    Row r = ctx.store().read(ctx.lake.curated(Schemas.REQUEST_EVENTS), Schemas.get(Schemas.REQUEST_EVENTS).sparkSchema())
-        .filter(col("source").isin(sources.toArray())).selectExpr("min(to_date(event_time))").first();
-    return r.isNullAt(0) ? null : ((java.sql.Date) r.get(0)).toLocalDate();
   }
 
   private static LocalDate latestEventDate(RunContext ctx) {

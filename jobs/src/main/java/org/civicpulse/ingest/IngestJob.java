@@ -39,6 +39,8 @@ public final class IngestJob {
   private final Pseudonymizer pseudonymizer;
   private final String runId;
   private final Consumer<String> progress;
+  /** The earliest local day of any row this run inserted or changed (what `daily` must recompute from). */
+  private java.time.LocalDate firstTouched;
 
   public IngestJob(DeltaStore store, Lake lake, String zone, Map<String, Double> slaOverrides,
       Pseudonymizer pseudonymizer, String runId, Consumer<String> progress) {
@@ -122,6 +124,7 @@ public final class IngestJob {
         store.upsert(states, lake.curated(Schemas.SERVICE_REQUESTS), "request_id", TableSchema.MONTH_COLUMN);
       }
       Dataset<Row> events = RequestMerge.events(plan);
+      touched(events, "event_time");
       progress.accept("service_requests: states merged");
       long added = store.insertNew(events, lake.curated(Schemas.REQUEST_EVENTS), "event_id", TableSchema.MONTH_COLUMN);
       progress.accept("request_events: " + added + " new events");
@@ -135,6 +138,7 @@ public final class IngestJob {
     if (facts) {
       Dataset<Row> inserted = classified.filter(col(KeyedVersions.OUTCOME).equalTo("inserted"))
           .selectExpr(curated);
+      touched(inserted, schema.timeField());
       if (!inserted.isEmpty()) {
         store.append(inserted, lake.curated(schema.table()), partition);
       }
@@ -149,6 +153,19 @@ public final class IngestJob {
     if (!latest.isEmpty()) {
       store.upsert(latest, lake.curated(schema.table()), schema.key(), partition);
     }
+  }
+
+  private void touched(Dataset<Row> rows, String timeColumn) {
+    Row r = rows.selectExpr("min(to_date(" + timeColumn + "))").first();
+    if (!r.isNullAt(0)) {
+      java.time.LocalDate d = ((java.sql.Date) r.get(0)).toLocalDate();
+      firstTouched = firstTouched == null || d.isBefore(firstTouched) ? d : firstTouched;
+    }
+  }
+
+  /** The earliest day a row inserted or changed by the last run() falls on, or null if nothing changed. */
+  public java.time.LocalDate firstTouched() {
+    return firstTouched;
   }
 
   private static Map<String, Long> countBy(Dataset<Row> rows, String column) {
