@@ -91,6 +91,32 @@ for r in rows:
     print(f"| {r['model']} | {r['origins']} | {float(r['mase']):.3f} | {float(r['mase'])/base:.3f} | {float(r['smape']):.2f} | {float(r['coverage80']):.3f} | {float(r['coverage95']):.3f} |")
 PY
   } >> $out
+  bench_forecast_peer
+}
+
+# The peer in the same run: R's forecast package on exactly the same origins (Boston only: R is slow).
+bench_forecast_peer() {
+  if ! Rscript -e 'library(forecast)' > /dev/null 2>&1; then
+    log "bench: R's forecast package is absent (scripts/install-deps.sh --bench installs it): peer skipped"; return 0
+  fi
+  log "bench: R forecast peer on the same origins"
+  /usr/bin/time -f '%e %M' -o "$work/time.txt" Rscript scripts/bench/forecast_peer.R "$work/boston_wide.csv" \
+    2013-W27 2019-W13 8 13 13 "$work/boston_peer.csv" 2> "$work/peer.err" || { tail -5 "$work/peer.err" >&2; return 1; }
+  read -r wall kb < "$work/time.txt"
+  {
+    echo; echo "Peer in the same run: R \`forecast\` $(Rscript -e 'cat(as.character(packageVersion("forecast")))') (\`Rscript scripts/bench/forecast_peer.R\`, same 8 origins, one run, ${wall} s, peak RSS $((kb / 1024)) MB):"
+    echo; echo "| R model | origins | mean MASE | × snaive | sMAPE | coverage80 | coverage95 |"; echo "| --- | --- | --- | --- | --- | --- | --- |"
+    python3 - "$work/boston_peer.csv" "$work/boston/forecast_accuracy.csv" <<'PY'
+import csv, sys
+peer = list(csv.DictReader(open(sys.argv[1])))
+base = float(next(r["mase"] for r in peer if r["model"] == "snaive"))
+for r in peer:
+    print(f"| {r['model']} | {r['origins']} | {float(r['mase']):.3f} | {float(r['mase'])/base:.3f} | {float(r['smape']):.2f} | {float(r['coverage80']):.3f} | {float(r['coverage95']):.3f} |")
+best = min(peer, key=lambda r: float(r["mase"]) if r["model"] != "snaive" else 9e9)
+ours = next(r for r in csv.DictReader(open(sys.argv[2])) if r["series"] == "ALL" and r["model"] == "chosen")
+print(f"\ncivicpulse `chosen` mean MASE ÷ R's best ({best['model']}): {float(ours['mase']) / float(best['mase']):.3f}")
+PY
+  } >> $out
 }
 
 case "$section" in
