@@ -176,12 +176,12 @@ final class ForecastPage {
           if (model.equals("chosen")) {
             series++;
             if (mase == null) {
-              scale0++;
+              scale0++; // scale 0: left out of every mean of the level
             } else {
               add(chosen, mase);
+              add(cov80, Tables.num(a, "coverage80", i));
+              add(cov95, Tables.num(a, "coverage95", i));
             }
-            add(cov80, Tables.num(a, "coverage80", i));
-            add(cov95, Tables.num(a, "coverage95", i));
           } else if (model.equals("snaive")) {
             add(snaive, mase);
           }
