@@ -200,7 +200,9 @@ final class ChartRenderer {
     theme.apply(chart);
     XYPlot plot = chart.getXYPlot();
     plot.setNoDataMessage(noData);
-    ((DateAxis) plot.getDomainAxis()).setDateFormatOverride(new SimpleDateFormat("yyyy-MM"));
+    // Months over two years of history; days when only a few weeks exist (months would repeat).
+    boolean longSpan = history.isEmpty() || history.firstKey().plusDays(200).isBefore(history.lastKey());
+    ((DateAxis) plot.getDomainAxis()).setDateFormatOverride(new SimpleDateFormat(longSpan ? "yyyy-MM" : "MM-dd"));
     DeviationRenderer r = new DeviationRenderer(true, false);
     Color band = PALETTE[0];
     r.setSeriesPaint(0, band);
@@ -215,6 +217,19 @@ final class ChartRenderer {
     r.setSeriesStroke(3, new BasicStroke(2.4f));
     r.setAlpha(1.0f);
     plot.setRenderer(r);
+    // Bands have no line of their own, so the legend shows filled swatches for them.
+    org.jfree.chart.LegendItemCollection legend = new org.jfree.chart.LegendItemCollection();
+    java.awt.Shape box = new java.awt.Rectangle(-6, -5, 12, 10);
+    legend.add(new org.jfree.chart.LegendItem(historyName, null, null, null,
+        new java.awt.geom.Line2D.Double(-7, 0, 7, 0), new BasicStroke(2f), new Color(0x444444)));
+    legend.add(new org.jfree.chart.LegendItem(forecastName, null, null, null,
+        new java.awt.geom.Line2D.Double(-7, 0, 7, 0), new BasicStroke(3f), PALETTE[5]));
+    legend.add(new org.jfree.chart.LegendItem(band80, (Color) r.getSeriesFillPaint(1)));
+    legend.add(new org.jfree.chart.LegendItem(band95, (Color) r.getSeriesFillPaint(0)));
+    for (int i = 2; i < legend.getItemCount(); i++) {
+      legend.get(i).setShape(box);
+    }
+    plot.setFixedLegendItems(legend);
     ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
     write(file, chart);
   }
