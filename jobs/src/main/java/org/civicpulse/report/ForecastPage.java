@@ -48,7 +48,9 @@ final class ForecastPage {
     body.open("p").el("a", m.get("fc.decisions_link"), "href", "decisions.html").close("p");
     Markup charts = new Markup();
     fanChart(ctx, f, charts, "area", Labels.ALL, Labels.ALL, m.get("scope.all"), "forecast-area.png");
-    for (String c : ids(f.weeklyDemand(), "community", "community_id")) {
+    java.util.TreeSet<String> communities = new java.util.TreeSet<>(ids(f.weeklyDemand(), "community", "community_id"));
+    communities.addAll(ids(f.forecasts(), "community", "community_id"));
+    for (String c : communities) {
       fanChart(ctx, f, charts, "community", c, Labels.ALL, ctx.labels.community(c),
           "forecast-community-" + Labels.slug(c) + ".png");
     }
