@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.civicpulse.config.ConfigKeys;
 import org.civicpulse.config.Targets;
+import org.civicpulse.report.ForecastData;
 import org.civicpulse.report.ReportData;
 import org.civicpulse.report.ReportWriter;
 import picocli.CommandLine.Command;
@@ -26,7 +27,7 @@ public final class ReportCommand implements Callable<Integer> {
   @Option(names = "--locale", paramLabel = "zh|en", description = "Language (default: config key locale).")
   String locale;
   @Option(names = "--sections", split = ",", paramLabel = "LIST",
-      description = "Sections to write (default: all that exist; today: daily).")
+      description = "Sections to write (default: all that exist: daily, plus forecast when the lake has forecast marts).")
   java.util.List<String> sections;
 
   @Override
@@ -47,8 +48,13 @@ public final class ReportCommand implements Callable<Integer> {
     ctx.progress.accept("report " + d + " (" + lang + ") into " + root);
     ReportData data = inputs.load(d, ctx.config.get(ConfigKeys.REPORT_TITLE), lang);
     Targets targets = Targets.load(ctx.config.path(ConfigKeys.TARGETS));
-    Path index = ReportWriter.write(data, root, targets.asMap());
-    System.out.println("report date=" + d + " index=" + index);
+    ForecastData forecast = inputs.loadForecast(d);
+    if (forecast != null) {
+      ctx.progress.accept("forecast section as of " + forecast.asOfWeek());
+    }
+    Path index = ReportWriter.write(data, forecast, root, targets.asMap());
+    System.out.println("report date=" + d + " index=" + index
+        + (forecast == null ? "" : " forecast=" + forecast.asOfWeek()));
     return ExitCodes.OK;
   }
 }

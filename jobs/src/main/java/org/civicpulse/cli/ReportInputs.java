@@ -4,12 +4,14 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.civicpulse.dashboard.DateRange;
 import org.civicpulse.dashboard.Marts;
 import org.civicpulse.ingest.InputException;
 import org.civicpulse.lake.DeltaStore;
 import org.civicpulse.lake.Lake;
 import org.civicpulse.lake.TablesawConverter;
+import org.civicpulse.report.ForecastData;
 import org.civicpulse.report.ReportData;
 import org.civicpulse.schema.Schemas;
 import tech.tablesaw.api.Table;
@@ -53,6 +55,41 @@ final class ReportInputs {
         mart(Marts.HOTSPOTS, day, true),
         curated(Schemas.COMMUNITIES),
         curated(Schemas.CATEGORIES));
+  }
+
+  /** The forecast marts DESIGN §5 writes, in ForecastData's order. */
+  static final java.util.List<String> FORECAST_MARTS = java.util.List.of("weekly_demand", "forecasts",
+      "forecast_accuracy", "service_points", "capacity", "risers");
+
+  /** The ISO week of a date as the forecast marts spell it, e.g. 2025-W52. */
+  static String isoWeek(LocalDate d) {
+    return String.format(java.util.Locale.ROOT, "%d-W%02d", d.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR),
+        d.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+  }
+
+  /**
+   * The forecast marts of the newest as_of_week at or before d's ISO week, or null when the lake has no
+   * forecasts table or no such week (the report then has no forecast section).
+   */
+  ForecastData loadForecast(LocalDate d) {
+    if (!store.exists(lake.mart("forecasts"))) {
+      return null;
+    }
+    String week = isoWeek(d);
+    Row r = store.read(lake.mart("forecasts"), null).filter(functions.col("as_of_week").leq(week))
+        .selectExpr("max(as_of_week)").first();
+    if (r.isNullAt(0)) {
+      return null;
+    }
+    String asOf = r.getString(0);
+    Table[] t = new Table[FORECAST_MARTS.size()];
+    for (int i = 0; i < t.length; i++) {
+      String name = FORECAST_MARTS.get(i);
+      t[i] = !store.exists(lake.mart(name)) ? Table.create(name)
+          : TablesawConverter.toTable(name,
+              store.read(lake.mart(name), null).filter(functions.col("as_of_week").equalTo(asOf)), zone);
+    }
+    return new ForecastData(asOf, t[0], t[1], t[2], t[3], t[4], t[5]);
   }
 
   private void requireMarts() {

@@ -28,6 +28,7 @@ import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.StackedXYAreaRenderer2;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.RectangleAnchor;
@@ -37,6 +38,8 @@ import org.jfree.data.time.Day;
 import org.jfree.data.time.TimeSeries;
 import org.jfree.data.time.TimeSeriesCollection;
 import org.jfree.data.time.TimeTableXYDataset;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
  * Draws the report's PNG charts with JFreeChart, headless, at 2x pixel density (the page shows them at
@@ -165,6 +168,74 @@ final class ChartRenderer {
     r.setSeriesPaint(0, PALETTE[0]);
     r.setMaximumBarWidth(0.12);
     write(file, chart);
+  }
+
+  /** One point of a fan chart's forecast: the median and its 80 % and 95 % bounds (bounds may be null). */
+  record FanPoint(LocalDate week, double forecast, Double lo80, Double hi80, Double lo95, Double hi95) {}
+
+  /**
+   * A fan chart over weeks: the history as a line, then the forecast line with its 95 % band (light) and
+   * 80 % band (darker); missing bounds collapse onto the forecast.
+   */
+  void fan(Path file, String title, String yLabel, String historyName, SortedMap<LocalDate, Double> history,
+      String forecastName, java.util.List<FanPoint> forecast, String band80, String band95) throws IOException {
+    YIntervalSeriesCollection ds = new YIntervalSeriesCollection();
+    YIntervalSeries s95 = new YIntervalSeries(band95);
+    YIntervalSeries s80 = new YIntervalSeries(band80);
+    YIntervalSeries f = new YIntervalSeries(forecastName);
+    YIntervalSeries h = new YIntervalSeries(historyName);
+    history.forEach((d, v) -> h.add(millis(d), v, v, v));
+    for (FanPoint p : forecast) {
+      double x = millis(p.week());
+      double y = p.forecast();
+      s95.add(x, y, p.lo95() == null ? y : p.lo95(), p.hi95() == null ? y : p.hi95());
+      s80.add(x, y, p.lo80() == null ? y : p.lo80(), p.hi80() == null ? y : p.hi80());
+      f.add(x, y, y, y);
+    }
+    ds.addSeries(s95);
+    ds.addSeries(s80);
+    ds.addSeries(h);
+    ds.addSeries(f);
+    JFreeChart chart = ChartFactory.createTimeSeriesChart(title, null, yLabel, ds, true, false, false);
+    theme.apply(chart);
+    XYPlot plot = chart.getXYPlot();
+    plot.setNoDataMessage(noData);
+    // Months over two years of history; days when only a few weeks exist (months would repeat).
+    boolean longSpan = history.isEmpty() || history.firstKey().plusDays(200).isBefore(history.lastKey());
+    ((DateAxis) plot.getDomainAxis()).setDateFormatOverride(new SimpleDateFormat(longSpan ? "yyyy-MM" : "MM-dd"));
+    DeviationRenderer r = new DeviationRenderer(true, false);
+    Color band = PALETTE[0];
+    r.setSeriesPaint(0, band);
+    r.setSeriesFillPaint(0, new Color(band.getRed(), band.getGreen(), band.getBlue(), 50));
+    r.setSeriesStroke(0, new BasicStroke(0f));
+    r.setSeriesPaint(1, band);
+    r.setSeriesFillPaint(1, new Color(band.getRed(), band.getGreen(), band.getBlue(), 90));
+    r.setSeriesStroke(1, new BasicStroke(0f));
+    r.setSeriesPaint(2, new Color(0x444444));
+    r.setSeriesStroke(2, new BasicStroke(1.2f));
+    r.setSeriesPaint(3, PALETTE[5]);
+    r.setSeriesStroke(3, new BasicStroke(2.4f));
+    r.setAlpha(1.0f);
+    plot.setRenderer(r);
+    // Bands have no line of their own, so the legend shows filled swatches for them.
+    org.jfree.chart.LegendItemCollection legend = new org.jfree.chart.LegendItemCollection();
+    java.awt.Shape box = new java.awt.Rectangle(-6, -5, 12, 10);
+    legend.add(new org.jfree.chart.LegendItem(historyName, null, null, null,
+        new java.awt.geom.Line2D.Double(-7, 0, 7, 0), new BasicStroke(2f), new Color(0x444444)));
+    legend.add(new org.jfree.chart.LegendItem(forecastName, null, null, null,
+        new java.awt.geom.Line2D.Double(-7, 0, 7, 0), new BasicStroke(3f), PALETTE[5]));
+    legend.add(new org.jfree.chart.LegendItem(band80, (Color) r.getSeriesFillPaint(1)));
+    legend.add(new org.jfree.chart.LegendItem(band95, (Color) r.getSeriesFillPaint(0)));
+    for (int i = 2; i < legend.getItemCount(); i++) {
+      legend.get(i).setShape(box);
+    }
+    plot.setFixedLegendItems(legend);
+    ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
+    write(file, chart);
+  }
+
+  private static double millis(LocalDate d) {
+    return day(d).getFirstMillisecond();
   }
 
   private static Day day(LocalDate d) {

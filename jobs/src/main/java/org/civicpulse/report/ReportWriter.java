@@ -40,6 +40,16 @@ public final class ReportWriter {
    * @return the dated index.html
    */
   public static Path write(ReportData data, Path outRoot, Map<String, Double> targets) throws IOException {
+    return write(data, null, outRoot, targets);
+  }
+
+  /**
+   * Same as {@link #write(ReportData, Path, Map)}, plus the forecast section (forecast.html,
+   * decisions.html) when forecast is not null; when it is null, a forecast section an earlier run wrote
+   * into the same dated folder is kept as it was.
+   */
+  public static Path write(ReportData data, ForecastData forecast, Path outRoot, Map<String, Double> targets)
+      throws IOException {
     Objects.requireNonNull(data.date(), "report date");
     Messages m = Messages.load(data.lang());
     ReportData d = withTitle(data, m);
@@ -48,11 +58,15 @@ public final class ReportWriter {
     Path oldDated = outRoot.resolve(name);
     Path staging = ReportFolders.stage(outRoot, name);
     try {
-      boolean forecast = Files.exists(oldDated.resolve("forecast.html"));
-      ReportContext ctx = new ReportContext(d, m, targets == null ? Map.of() : targets, staging, forecast);
+      boolean link = forecast != null || Files.exists(oldDated.resolve("forecast.html"));
+      ReportContext ctx = new ReportContext(d, m, targets == null ? Map.of() : targets, staging, link);
+      if (forecast != null) {
+        ForecastPage.write(ctx, forecast);
+      }
       writePages(ctx);
       writeCsv(ctx);
-      ReportFolders.carryOver(oldDated, staging, ReportWriter::owned);
+      ReportFolders.carryOver(oldDated, staging,
+          rel -> owned(rel) || (forecast != null && ForecastPage.owned(rel)));
       Path dated = ReportFolders.swapIn(outRoot, name, staging);
       ReportFolders.replaceLatest(outRoot, dated);
       ReportFolders.writeAtomically(outRoot.resolve("index.html"),
