@@ -8,14 +8,25 @@ import org.civicpulse.forecast.SeriesCsvForecast;
 import org.civicpulse.forecast.SeriesForecastResult;
 import org.civicpulse.forecast.models.IsoWeek;
 import org.civicpulse.ingest.InputException;
+import org.civicpulse.config.ConfigKeys;
+import org.civicpulse.forecast.LakeForecast;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** forecast: weekly demand forecasts, back-tested out of sample (--series mode: a wide CSV of weekly counts). */
 @Command(name = "forecast", mixinStandardHelpOptions = true,
     description = {"Back-test the forecast candidates and forecast weekly demand.",
-        "--series FILE.csv --out DIR: a wide CSV (iso_week, then one column per series) → forecast_accuracy.csv and forecasts.csv."})
+        "--series FILE.csv --out DIR: a wide CSV (iso_week, then one column per series) → forecast_accuracy.csv and forecasts.csv.",
+        "Without --series (lake mode): weekly demand from curated service_requests → the forecast and decision marts."})
 public final class ForecastCommand implements Callable<Integer> {
+  /** Lake-mode backtest defaults: enough origins to judge, few enough for ~200 series on 2 cores. */
+  static final int LAKE_ORIGINS = 4;
+  static final int LAKE_STEP = 13;
+
+  @Mixin CommonOptions common;
+  @Spec picocli.CommandLine.Model.CommandSpec commandSpec;
   @Option(names = "--series", paramLabel = "FILE.csv", description = "Wide weekly CSV: iso_week (e.g. 2019-W13), then one column per series.")
   Path series;
   @Option(names = "--out", paramLabel = "DIR", description = "Folder for forecast_accuracy.csv and forecasts.csv.")
@@ -24,19 +35,27 @@ public final class ForecastCommand implements Callable<Integer> {
   String from;
   @Option(names = "--to", paramLabel = "YYYY-Www", description = "Last week used; the last origin leaves --horizon weeks before it (default: the series' last).")
   String to;
-  @Option(names = "--origins", defaultValue = "8", description = "Backtest origins (default ${DEFAULT-VALUE}).")
-  int origins;
-  @Option(names = "--step", defaultValue = "13", description = "Weeks between origins (default ${DEFAULT-VALUE}).")
-  int step;
+  @Option(names = "--origins", description = "Backtest origins (default 8; lake mode 4).")
+  Integer origins;
+  @Option(names = "--step", description = "Weeks between origins (default 13).")
+  Integer step;
   @Option(names = "--horizon", defaultValue = "26", description = "Weeks ahead, 1–52 (default ${DEFAULT-VALUE}).")
   int horizon;
-  @Option(names = "--as-of", paramLabel = "YYYY-Www", description = "Lake mode (not yet available): the last complete week.")
+  @Option(names = "--as-of", paramLabel = "YYYY-Www", description = "Lake mode: the last week used (default: the last complete ISO week with data).")
   String asOf;
 
   @Override
   public Integer call() throws Exception {
+    if (horizon < 1 || horizon > 52) {
+      throw new IllegalArgumentException("--horizon must be 1–52, not " + horizon);
+    }
     if (series == null) {
-      throw new InputException("forecast from the lake is not available yet; use --series FILE.csv --out DIR");
+      IsoWeek week = parseWeek(asOf, "--as-of");
+      return CommandRunner.run("forecast", common, commandSpec.commandLine().getParseResult().originalArgs(), true,
+          ctx -> {
+            runLake(ctx, week, origins == null ? LAKE_ORIGINS : origins, step == null ? LAKE_STEP : step, horizon);
+            return ExitCodes.OK;
+          });
     }
     if (out == null) {
       throw new InputException("--series needs --out DIR");
@@ -44,14 +63,34 @@ public final class ForecastCommand implements Callable<Integer> {
     if (!Files.isReadable(series)) {
       throw new InputException("input not found: " + series);
     }
-    if (horizon < 1 || horizon > 52) {
-      throw new IllegalArgumentException("--horizon must be 1–52, not " + horizon);
-    }
     BacktestSpec spec = new BacktestSpec(from == null ? null : IsoWeek.parse(from), to == null ? null : IsoWeek.parse(to),
-        origins, step, horizon);
+        origins == null ? 8 : origins, step == null ? 13 : step, horizon);
     SeriesForecastResult r = SeriesCsvForecast.run(series, out, spec, new Progress("forecast"));
     r.warnings().forEach(w -> System.err.println("civicpulse forecast: warning: " + w));
     System.out.println("forecast accuracy=" + r.accuracyCsv() + " forecasts=" + r.forecastsCsv());
     return ExitCodes.OK;
+  }
+
+  /** Lake mode; also the first half of {@code weekly}. Prints the summary line. */
+  static LakeForecast.Summary runLake(RunContext ctx, IsoWeek asOf, int origins, int step, int horizon) {
+    LakeForecast.Summary r = new LakeForecast(ctx.store(), ctx.lake, ctx.progress).run(new LakeForecast.Settings(asOf,
+        origins, step, horizon, ctx.config.getDouble(ConfigKeys.SERVICE_POINT_THRESHOLD),
+        ctx.config.getDouble(ConfigKeys.BACKLOG_THRESHOLD)));
+    r.warnings().forEach(w -> ctx.progress.accept("warning: " + w));
+    System.out.println("forecast as_of=" + r.asOf() + " series=" + r.series() + " service_points=" + r.servicePoints()
+        + " risers=" + r.risers() + String.format(java.util.Locale.ROOT, " mase_chosen=%.3f mase_snaive=%.3f",
+            r.chosenMase(), r.snaiveMase()));
+    return r;
+  }
+
+  static IsoWeek parseWeek(String text, String option) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return IsoWeek.parse(text);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(option + " must be an ISO week like 2025-W52, not '" + text + "'");
+    }
   }
 }

@@ -9,6 +9,8 @@ import java.util.Optional;
 public final class ConfigKeys {
   public static final String LAKE = "lake";
   public static final String TIMEZONE = "timezone";
+  public static final String SERVICE_POINT_THRESHOLD = "decisions.service_point_weekly_threshold";
+  public static final String BACKLOG_THRESHOLD = "decisions.backlog_threshold";
   public static final String LOCALE = "locale";
   public static final String HOLIDAYS = "holidays.country";
   public static final String REPORT_OUT = "report.out";
@@ -36,6 +38,8 @@ public final class ConfigKeys {
     add(TARGETS, "targets.properties", true, "Score targets file (see conf/targets.properties).");
     add(RUNS_KEEP_DAYS, "180", false, "maintain deletes _runs records older than this many days.");
     add(LOG_DIR, "logs", true, "Folder for logs/<date>-<command>.log.");
+    add(SERVICE_POINT_THRESHOLD, "10", false, "forecast: a cell whose forecast stays at or above this many requests a week for 13 weeks is a service-point candidate.");
+    add(BACKLOG_THRESHOLD, "200", false, "forecast: projected open requests per community at which the capacity table flags a crossing week.");
   }
 
   private ConfigKeys() {}
