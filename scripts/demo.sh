@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole pipeline on the committed sample data with local Spark:
-#   ingest sample-data → curated lake → dashboard marts → static report for 2025-12-31.
+#   ingest sample-data → curated lake → dashboard marts → weekly forecasts → static report for 2025-12-31.
 # Usage: scripts/demo.sh [--work DIR]   (default work folder: ./work/demo; it is recreated on every run)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
@@ -20,6 +20,9 @@ scripts/civicpulse ingest --landing sample-data --lake "$lake" --dev-key --summa
 # The report shows 90 days and quarter-long score windows: half a year of marts covers both.
 log "demo: dashboard marts 2025-07-01 … 2025-12-31"
 scripts/civicpulse dashboard --from 2025-07-01 --to 2025-12-31 --lake "$lake"
+# The last complete ISO week with data is 2025-W52; the report of 2025-12-31 (2026-W01) shows its forecasts.
+log "demo: forecast per community × category as of the last complete week"
+scripts/civicpulse forecast --lake "$lake"
 log "demo: report for 2025-12-31"
 scripts/civicpulse report --date 2025-12-31 --lake "$lake" --out "$reports"
 echo "report: $reports/2025-12-31/index.html" 

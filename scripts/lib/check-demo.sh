@@ -34,4 +34,8 @@ head -c 3 "$work/reports/2025-12-31/data/kpis_daily.csv" | od -An -tx1 | grep -q
 rows=$(($(wc -l < "$work/reports/2025-12-31/data/kpis_daily.csv") - 1))
 # 90 days × (12 communities + ALL) × (15 categories + ALL + UNLINKED)
 test "$rows" -eq $((90 * 13 * 17)) || { echo "check-demo: kpis_daily.csv has $rows rows, expected $((90 * 13 * 17))" >&2; exit 1; }
+for page in forecast.html decisions.html data/forecast_accuracy.csv data/capacity.csv; do
+  test -s "$work/reports/2025-12-31/$page" || { echo "check-demo: no $page in the report (forecast section)" >&2; exit 1; }
+done
+grep -q '2025-W52' "$work/reports/2025-12-31/forecast.html" || { echo "check-demo: forecast.html does not show as-of 2025-W52" >&2; exit 1; }
 echo "check-demo: report at $index: offline, images present, kpis_daily.csv $rows rows"

@@ -33,8 +33,8 @@ public final class WeeklyCommand implements Callable<Integer> {
       IsoWeek done = ForecastCommand.runLake(ctx, week, ForecastCommand.LAKE_ORIGINS, ForecastCommand.LAKE_STEP, horizon).asOf();
       try {
         return ReportCommand.write(ctx, out, done.monday().plusDays(6), null);
-      } catch (RuntimeException e) {
-        // Forecasts are written; a missing daily mart for that Sunday must not fail the weekly run.
+      } catch (org.civicpulse.ingest.InputException e) {
+        // Forecasts are written; missing daily marts must not fail the weekly run. Any other failure still does.
         ctx.progress.accept("report for " + done.monday().plusDays(6) + " skipped: " + e.getMessage());
         return ExitCodes.OK;
       }
