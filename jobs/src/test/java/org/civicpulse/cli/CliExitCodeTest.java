@@ -89,7 +89,7 @@ class CliExitCodeTest {
 
   @Test
   void everyCommandHasHelp() {
-    for (String cmd : new String[] {"generate", "ingest", "dashboard", "forecast", "report", "quarantine"}) {
+    for (String cmd : new String[] {"generate", "ingest", "daily", "dashboard", "forecast", "weekly", "report", "quarantine", "maintain"}) {
       assertThat(run(cmd, "--help")).as(cmd).isEqualTo(0);
     }
   }
