@@ -4,7 +4,8 @@
 #   scripts/bench.sh [ingest|forecast|all] [--requests 1m] [--runs 3]
 # ingest: generate N requests (with feedback and participation in proportion), ingest them into an empty lake.
 # forecast: `forecast --series` on the real Boston Open311 weekly counts (../shared/realdata; skipped if absent)
-#           with the protocol of issue 4: three dense series, 2013-W27 … 2019-W13, 8 origins, step 13, horizon 13.
+#           with the protocol of issue 4: three dense series, 2013-W27 … 2019-W13, 8 origins, step 13, horizon 13;
+#           then the peer, R's forecast package, on the same origins (skipped when R's forecast is absent).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 cd "$CIVICPULSE_ROOT"
