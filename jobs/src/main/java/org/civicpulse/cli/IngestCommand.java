@@ -48,14 +48,14 @@ public final class IngestCommand implements Callable<Integer> {
   @Option(names = "--dev-key", description = "Use a fixed, non-secret development key for pseudonyms (never in production).")
   boolean devKey;
 
-  /** Landing formats; csv and json (JSON Lines, chosen per file by extension) are implemented so far. */
+  /** Landing formats; csv, json (JSON Lines, chosen per file by extension) and open311 (--requests only) are implemented so far. */
   enum Format { csv, json, open311, city311 }
 
   @Override
   public Integer call() throws Exception {
     return CommandRunner.run("ingest", common, spec.commandLine().getParseResult().originalArgs(), true, ctx -> {
-      if (format == Format.open311 || format == Format.city311) {
-        throw new InputException("--format " + format + " is not supported yet (csv and json lines are)");
+      if (format == Format.city311) {
+        throw new InputException("--format " + format + " is not supported yet (csv, json lines and open311 are)");
       }
       Pseudonymizer pseudonymizer = pseudonymizer(devKey, ctx.progress);
       Map<String, List<Path>> files = inputs();
@@ -63,7 +63,7 @@ public final class IngestCommand implements Callable<Integer> {
         throw new InputException("nothing to ingest: give --landing DIR or at least one of --requests, --feedback, --participation, --communities, --categories");
       }
       IngestJob job = new IngestJob(ctx.store(), ctx.lake, ctx.config.get(ConfigKeys.TIMEZONE), ctx.config.slaOverrides(),
-          pseudonymizer, ctx.runId, ctx.progress);
+          pseudonymizer, ctx.runId, ctx.progress).open311Requests(format == Format.open311);
       int code = printCounts(job.run(files), ctx);
       if (summaryJson != null) {
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)

@@ -41,6 +41,8 @@ public final class IngestJob {
   private final Consumer<String> progress;
   /** The earliest local day of any row this run inserted or changed (what `daily` must recompute from). */
   private java.time.LocalDate firstTouched;
+  /** Service requests come as Open311 GeoReport v2 JSON instead of the canonical landing format. */
+  private boolean open311Requests;
 
   public IngestJob(DeltaStore store, Lake lake, String zone, Map<String, Double> slaOverrides,
       Pseudonymizer pseudonymizer, String runId, Consumer<String> progress) {
@@ -53,9 +55,18 @@ public final class IngestJob {
     this.progress = progress;
   }
 
+  /** Reads service request files as Open311 GeoReport v2 JSON (issue 7); other datasets are unaffected. */
+  public IngestJob open311Requests(boolean on) {
+    this.open311Requests = on;
+    return this;
+  }
+
   /** Checks every header first (nothing is written if one is bad), then ingests dataset by dataset. */
   public List<DatasetCounts> run(Map<String, List<Path>> files) {
     for (String ds : ORDER) {
+      if (open311Requests && ds.equals(Schemas.SERVICE_REQUESTS)) {
+        continue; // Open311 files carry no landing header; the adapter maps their keys itself.
+      }
       for (Path f : files.getOrDefault(ds, List.of())) {
         List<String> extra = LandingFiles.checkHeader(f, Schemas.get(ds));
         if (!extra.isEmpty()) {
@@ -79,7 +90,8 @@ public final class IngestJob {
 
   private DatasetCounts ingest(String ds, List<Path> paths, Timestamp at) {
     TableSchema schema = Schemas.get(ds);
-    Dataset<Row> staged = LandingReader.read(store.spark(), paths, schema, context())
+    Dataset<Row> staged = LandingReader.read(store.spark(), paths, schema, context(),
+        open311Requests && ds.equals(Schemas.SERVICE_REQUESTS))
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Dataset<Row> valid = staged.filter(size(col(StagedRows.REASONS)).equalTo(0));

@@ -20,6 +20,12 @@ public final class LandingReader {
   private LandingReader() {}
 
   public static Dataset<Row> read(SparkSession spark, List<Path> files, TableSchema schema, ValidationContext ctx) {
+    return read(spark, files, schema, ctx, false);
+  }
+
+  /** As {@link #read}, with open311 = true reading every file as Open311 GeoReport v2 JSON. */
+  public static Dataset<Row> read(SparkSession spark, List<Path> files, TableSchema schema, ValidationContext ctx,
+      boolean open311) {
     if (files.isEmpty()) {
       return spark.createDataFrame(List.of(), StagedRows.schema(schema));
     }
@@ -36,7 +42,8 @@ public final class LandingReader {
       try {
         // The reader stays open while Spark pulls rows; it is closed when the task's input stream is.
         BufferedReader r = LandingFiles.reader(LandingFiles.open(file._2().open(), local));
-        java.util.Iterator<RawRecord> records = LandingFiles.isJsonLines(local)
+        java.util.Iterator<RawRecord> records = open311 ? new Open311Reader(r, Open311Reader.DEFAULT_GRID)
+            : LandingFiles.isJsonLines(local)
             ? new JsonLinesRecordReader(r, landingNames) : new CsvRecordReader(r);
         return stager.stageFile(records, local, index.getOrDefault(local, 0));
       } catch (IOException e) {

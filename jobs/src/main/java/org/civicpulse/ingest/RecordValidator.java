@@ -129,13 +129,15 @@ public final class RecordValidator implements Serializable {
 
   private void checkRule(CrossFieldRule rule, Map<String, Object> typed, List<String> reasons) {
     Object field = typed.get(rule.field());
+    // A value already rejected (e.g. a bad status) is null here; List.of(...).contains(null) would throw.
+    Object when = rule.whenField() == null ? null : typed.get(rule.whenField());
     boolean broken = switch (rule.kind()) {
       case "not_before" -> {
         Object than = typed.get(rule.than());
         yield field instanceof Timestamp a && than instanceof Timestamp b && a.before(b);
       }
-      case "required_when" -> field == null && rule.whenValues().contains(typed.get(rule.whenField()));
-      case "absent_when" -> field != null && rule.whenValues().contains(typed.get(rule.whenField()));
+      case "required_when" -> field == null && when != null && rule.whenValues().contains(when);
+      case "absent_when" -> field != null && when != null && rule.whenValues().contains(when);
       default -> throw new IllegalStateException("unknown rule kind " + rule.kind());
     };
     if (broken) {
