@@ -6,54 +6,27 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import org.civicpulse.schema.Reasons;
 
 /**
  * Reads JSON Lines (one object per line, keys = landing field names). It yields a synthetic header first (the
  * landing names), so records flow through the same staging as CSV; line numbers count the file's own lines.
  */
-public final class JsonLinesRecordReader implements Iterator<RawRecord> {
+public final class JsonLinesRecordReader extends HeaderFirstReader {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final BufferedReader in;
   private final List<String> header;
-  private boolean headerSent;
   private long line;
-  private RawRecord next;
 
   public JsonLinesRecordReader(BufferedReader in, List<String> landingNames) {
+    super(landingNames);
     this.in = in;
     this.header = List.copyOf(landingNames);
   }
 
   @Override
-  public boolean hasNext() {
-    if (!headerSent) {
-      return true;
-    }
-    if (next == null) {
-      next = read();
-    }
-    return next != null;
-  }
-
-  @Override
-  public RawRecord next() {
-    if (!headerSent) {
-      headerSent = true;
-      return new RawRecord(0, String.join(",", header), header, List.of());
-    }
-    if (!hasNext()) {
-      throw new NoSuchElementException();
-    }
-    RawRecord r = next;
-    next = null;
-    return r;
-  }
-
-  private RawRecord read() {
+  RawRecord read() {
     try {
       String text;
       do {

@@ -6,11 +6,9 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import org.civicpulse.schema.Reasons;
 
 /**
@@ -18,7 +16,7 @@ import org.civicpulse.schema.Reasons;
  * or JSON Lines) and maps each to canonical service_requests landing values, so staging, validation and
  * quarantine apply unchanged. A pretty-printed array spread over several lines per object is not supported.
  */
-public final class Open311Reader implements Iterator<RawRecord> {
+public final class Open311Reader extends HeaderFirstReader {
   /** Canonical landing columns this adapter fills; the synthetic header sent first. */
   public static final List<String> HEADER = List.of("request_id", "created_at", "updated_at", "community_id",
       "category", "channel", "status", "closed_at", "due_at", "lat", "lon", "description");
@@ -43,45 +41,20 @@ public final class Open311Reader implements Iterator<RawRecord> {
 
   private final BufferedReader in;
   private final double gridDegrees;
-  private boolean headerSent;
   private long line;
-  private RawRecord next;
 
   /**
    * @param gridDegrees size of the lat/long grid cell used as community (e.g. 0.01 ≈ 1 km; ids like
    *     grid_42.31_-71.11), or 0 for the single area "all"; Open311 has no neighbourhood field
    */
   public Open311Reader(BufferedReader in, double gridDegrees) {
+    super(HEADER);
     this.in = in;
     this.gridDegrees = gridDegrees;
   }
 
   @Override
-  public boolean hasNext() {
-    if (!headerSent) {
-      return true;
-    }
-    if (next == null) {
-      next = read();
-    }
-    return next != null;
-  }
-
-  @Override
-  public RawRecord next() {
-    if (!headerSent) {
-      headerSent = true;
-      return new RawRecord(0, String.join(",", HEADER), HEADER, List.of());
-    }
-    if (!hasNext()) {
-      throw new NoSuchElementException();
-    }
-    RawRecord r = next;
-    next = null;
-    return r;
-  }
-
-  private RawRecord read() {
+  RawRecord read() {
     try {
       while (true) {
         String text = in.readLine();
