@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.civicpulse.config.ConfigKeys;
+import org.civicpulse.ingest.City311Mapping;
 import org.civicpulse.ingest.DatasetCounts;
 import org.civicpulse.ingest.IngestJob;
 import org.civicpulse.ingest.InputException;
@@ -48,14 +49,20 @@ public final class IngestCommand implements Callable<Integer> {
   @Option(names = "--dev-key", description = "Use a fixed, non-secret development key for pseudonyms (never in production).")
   boolean devKey;
 
-  /** Landing formats; csv, json (JSON Lines, chosen per file by extension) and open311 (--requests only) are implemented so far. */
+  /** Landing formats; csv, json (JSON Lines, chosen per file by extension) open311 and city311 (--requests only, with --mapping) are implemented. */
   enum Format { csv, json, open311, city311 }
 
   @Override
   public Integer call() throws Exception {
     return CommandRunner.run("ingest", common, spec.commandLine().getParseResult().originalArgs(), true, ctx -> {
+      City311Mapping city = null;
       if (format == Format.city311) {
-        throw new InputException("--format " + format + " is not supported yet (csv, json lines and open311 are)");
+        if (mapping == null) {
+          throw new InputException("--format city311 needs --mapping FILE (see conf/mappings/)");
+        }
+        city = City311Mapping.load(mapping);
+      } else if (mapping != null) {
+        throw new InputException("--mapping is only used with --format city311");
       }
       Pseudonymizer pseudonymizer = pseudonymizer(devKey, ctx.progress);
       Map<String, List<Path>> files = inputs();
@@ -63,7 +70,8 @@ public final class IngestCommand implements Callable<Integer> {
         throw new InputException("nothing to ingest: give --landing DIR or at least one of --requests, --feedback, --participation, --communities, --categories");
       }
       IngestJob job = new IngestJob(ctx.store(), ctx.lake, ctx.config.get(ConfigKeys.TIMEZONE), ctx.config.slaOverrides(),
-          pseudonymizer, ctx.runId, ctx.progress).open311Requests(format == Format.open311);
+          pseudonymizer, ctx.runId, ctx.progress).open311Requests(format == Format.open311)
+          .city311Requests(city);
       int code = printCounts(job.run(files), ctx);
       if (summaryJson != null) {
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)

@@ -43,6 +43,8 @@ public final class IngestJob {
   private java.time.LocalDate firstTouched;
   /** Service requests come as Open311 GeoReport v2 JSON instead of the canonical landing format. */
   private boolean open311Requests;
+  /** Service requests come as a city CSV export mapped by this, or null. */
+  private City311Mapping city311Mapping;
 
   public IngestJob(DeltaStore store, Lake lake, String zone, Map<String, Double> slaOverrides,
       Pseudonymizer pseudonymizer, String runId, Consumer<String> progress) {
@@ -61,10 +63,16 @@ public final class IngestJob {
     return this;
   }
 
+  /** Reads service request files as a city CSV export mapped by this mapping (issue 7); null for none. */
+  public IngestJob city311Requests(City311Mapping mapping) {
+    this.city311Mapping = mapping;
+    return this;
+  }
+
   /** Checks every header first (nothing is written if one is bad), then ingests dataset by dataset. */
   public List<DatasetCounts> run(Map<String, List<Path>> files) {
     for (String ds : ORDER) {
-      if (open311Requests && ds.equals(Schemas.SERVICE_REQUESTS)) {
+      if ((open311Requests || city311Mapping != null) && ds.equals(Schemas.SERVICE_REQUESTS)) {
         continue; // Open311 files carry no landing header; the adapter maps their keys itself.
       }
       for (Path f : files.getOrDefault(ds, List.of())) {
@@ -91,7 +99,8 @@ public final class IngestJob {
   private DatasetCounts ingest(String ds, List<Path> paths, Timestamp at) {
     TableSchema schema = Schemas.get(ds);
     Dataset<Row> staged = LandingReader.read(store.spark(), paths, schema, context(),
-        open311Requests && ds.equals(Schemas.SERVICE_REQUESTS))
+        open311Requests && ds.equals(Schemas.SERVICE_REQUESTS),
+        ds.equals(Schemas.SERVICE_REQUESTS) ? city311Mapping : null)
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Dataset<Row> valid = staged.filter(size(col(StagedRows.REASONS)).equalTo(0));

@@ -26,6 +26,12 @@ public final class LandingReader {
   /** As {@link #read}, with open311 = true reading every file as Open311 GeoReport v2 JSON. */
   public static Dataset<Row> read(SparkSession spark, List<Path> files, TableSchema schema, ValidationContext ctx,
       boolean open311) {
+    return read(spark, files, schema, ctx, open311, null);
+  }
+
+  /** As {@link #read}; a non-null city311 mapping reads every file as a city CSV export mapped by it. */
+  public static Dataset<Row> read(SparkSession spark, List<Path> files, TableSchema schema, ValidationContext ctx,
+      boolean open311, City311Mapping city311) {
     if (files.isEmpty()) {
       return spark.createDataFrame(List.of(), StagedRows.schema(schema));
     }
@@ -42,7 +48,8 @@ public final class LandingReader {
       try {
         // The reader stays open while Spark pulls rows; it is closed when the task's input stream is.
         BufferedReader r = LandingFiles.reader(LandingFiles.open(file._2().open(), local));
-        java.util.Iterator<RawRecord> records = open311 ? new Open311Reader(r, Open311Reader.DEFAULT_GRID)
+        java.util.Iterator<RawRecord> records = city311 != null ? new City311Reader(r, city311)
+            : open311 ? new Open311Reader(r, Open311Reader.DEFAULT_GRID)
             : LandingFiles.isJsonLines(local)
             ? new JsonLinesRecordReader(r, landingNames) : new CsvRecordReader(r);
         return stager.stageFile(records, local, index.getOrDefault(local, 0));

@@ -1,0 +1,105 @@
+package org.civicpulse.ingest;
+
+import java.io.BufferedReader;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads a city's CSV export (header row with the city's column names) through {@link CsvRecordReader} and maps
+ * each row to canonical landing values with a {@link City311Mapping}. Local times are parsed in the mapping's
+ * zone and emitted as ISO-8601 with offset; values that do not parse pass through so validation quarantines
+ * them with their line.
+ */
+public final class City311Reader extends HeaderFirstReader {
+  public static final List<String> HEADER = Open311Reader.HEADER;
+  private static final List<String> TIMES = List.of("created_at", "updated_at", "closed_at", "due_at");
+
+  private final CsvRecordReader csv;
+  private final City311Mapping m;
+  private final DateTimeFormatter fmt;
+  private final ZoneId zone;
+  private Map<String, Integer> cols;
+
+  public City311Reader(BufferedReader in, City311Mapping mapping) {
+    super(HEADER);
+    this.csv = new CsvRecordReader(in);
+    this.m = mapping;
+    this.fmt = DateTimeFormatter.ofPattern(mapping.timeFormat, Locale.ROOT);
+    this.zone = ZoneId.of(mapping.timeZone);
+  }
+
+  @Override
+  RawRecord read() {
+    if (cols == null) {
+      if (!csv.hasNext()) {
+        return null;
+      }
+      RawRecord h = csv.next();
+      if (h.fields() == null) {
+        throw new InputException("city311: unreadable header row");
+      }
+      cols = new HashMap<>();
+      for (int i = 0; i < h.fields().size(); i++) {
+        cols.putIfAbsent(h.fields().get(i).trim(), i);
+      }
+      for (Map.Entry<String, String> e : m.columns.entrySet()) {
+        if (!cols.containsKey(e.getValue())) {
+          throw new InputException("city311: column " + e.getValue() + " (mapped to " + e.getKey()
+              + ") is not in the file's header");
+        }
+      }
+    }
+    if (!csv.hasNext()) {
+      return null;
+    }
+    RawRecord r = csv.next();
+    if (r.fields() == null || !r.structuralReasons().isEmpty()) {
+      return new RawRecord(r.line(), r.raw(), null, r.structuralReasons());
+    }
+    List<String> v = new ArrayList<>(HEADER.size());
+    for (String f : HEADER) {
+      v.add(value(f, r.fields()));
+    }
+    return new RawRecord(r.line(), r.raw(), v, List.of());
+  }
+
+  String value(String field, List<String> row) {
+    String col = m.columns.get(field);
+    String raw = "";
+    if (col != null) {
+      int i = cols.get(col);
+      raw = i < row.size() ? row.get(i).trim() : "";
+    }
+    if (field.equals("channel")) {
+      String c = m.channel.get(City311Mapping.norm(raw));
+      return c != null ? c : m.channel.getOrDefault("*", raw.isEmpty() ? "other" : raw);
+    }
+    if (raw.isEmpty()) {
+      return field.equals("community_id") ? Open311Reader.SINGLE_AREA : "";
+    }
+    if (TIMES.contains(field)) {
+      return time(raw);
+    }
+    return switch (field) {
+      case "status" -> m.status.getOrDefault(City311Mapping.norm(raw), raw.toLowerCase(Locale.ROOT));
+      case "category" -> m.category.getOrDefault(City311Mapping.norm(raw), raw);
+      default -> raw;
+    };
+  }
+
+  String time(String raw) {
+    try {
+      return LocalDateTime.parse(raw, fmt).atZone(zone).toOffsetDateTime()
+          .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    } catch (DateTimeParseException e) {
+      return raw; // validation quarantines it with its reason and line
+    }
+  }
+}
