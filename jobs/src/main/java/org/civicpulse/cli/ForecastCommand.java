@@ -46,9 +46,7 @@ public final class ForecastCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (horizon < 1 || horizon > 52) {
-      throw new IllegalArgumentException("--horizon must be 1–52, not " + horizon);
-    }
+    checkHorizon(horizon);
     if (series == null) {
       IsoWeek week = parseWeek(asOf, "--as-of");
       return CommandRunner.run("forecast", common, commandSpec.commandLine().getParseResult().originalArgs(), true,
@@ -91,6 +89,13 @@ public final class ForecastCommand implements Callable<Integer> {
       return IsoWeek.parse(text);
     } catch (RuntimeException e) {
       throw new IllegalArgumentException(option + " must be an ISO week like 2025-W52, not '" + text + "'");
+    }
+  }
+
+  /** The horizon rule shared by forecast and weekly. */
+  static void checkHorizon(int horizon) {
+    if (horizon < 1 || horizon > 52) {
+      throw new IllegalArgumentException("--horizon must be 1–52, not " + horizon);
     }
   }
 }

@@ -25,9 +25,7 @@ public final class WeeklyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (horizon < 1 || horizon > 52) {
-      throw new IllegalArgumentException("--horizon must be 1–52, not " + horizon);
-    }
+    ForecastCommand.checkHorizon(horizon);
     IsoWeek week = ForecastCommand.parseWeek(asOf, "--as-of");
     return CommandRunner.run("weekly", common, spec.commandLine().getParseResult().originalArgs(), true, ctx -> {
       IsoWeek done = ForecastCommand.runLake(ctx, week, ForecastCommand.LAKE_ORIGINS, ForecastCommand.LAKE_STEP, horizon).asOf();
