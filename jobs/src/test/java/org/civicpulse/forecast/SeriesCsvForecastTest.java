@@ -42,7 +42,7 @@ class SeriesCsvForecastTest {
 
     List<String> acc = Files.readAllLines(r.accuracyCsv());
     assertThat(acc.get(0)).isEqualTo("series,model,origins,mase,smape,coverage80,coverage95");
-    List<String> models = List.of("snaive", "ets", "fourier_arima", "croston", "tsb", "combo", "chosen");
+    List<String> models = List.of("snaive", "ets", "fourier_arima", "croston", "tsb", "gbm", "combo", "chosen");
     List<String> keys = acc.subList(1, acc.size()).stream().map(l -> l.split(",")[0] + "/" + l.split(",")[1]).toList();
     List<String> expected = new ArrayList<>();
     for (String s : List.of("a", "b", "ALL")) {

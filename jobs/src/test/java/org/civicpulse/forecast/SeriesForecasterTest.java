@@ -32,9 +32,9 @@ class SeriesForecasterTest {
     assertThat(o.origins().get(7)).isEqualTo(IsoWeek.parse("2018-W52"));
     assertThat(o.origins().get(6)).isEqualTo(IsoWeek.parse("2018-W39"));
     assertThat(o.origins().get(0)).isEqualTo(IsoWeek.parse("2018-W52").plusWeeks(-91));
-    // 7 output models × 8 origins, each scored on 13 actual weeks.
-    assertThat(o.scores()).hasSize(7 * 8);
-    assertThat(o.forecasts()).hasSize(7 * 13);
+    // 8 output models (6 candidates, combo, chosen) × 8 origins, each scored on 13 actual weeks.
+    assertThat(o.scores()).hasSize(8 * 8);
+    assertThat(o.forecasts()).hasSize(8 * 13);
     assertThat(o.forecasts().get(0).asOfWeek()).isEqualTo(IsoWeek.parse("2019-W13"));
     assertThat(o.forecasts().get(0).week()).isEqualTo(IsoWeek.parse("2019-W14"));
   }
@@ -117,7 +117,7 @@ class SeriesForecasterTest {
 
   @Test
   void anExternallyProvidedForecastJoinsTheCandidatesAndIsChosenWhenItIsClearlyBest() {
-    // A stand-in for gbm that knows the future: at every fit origin it forecasts the true next weeks.
+    // An external model that knows the future: at every fit origin it forecasts the true next weeks.
     WeeklySeries s = seasonalWithNoise(240, 6);
     BacktestSpec spec = BacktestSpec.of(4, 13, 13);
     java.util.Map<IsoWeek, double[]> byOrigin = new java.util.HashMap<>();
@@ -133,12 +133,13 @@ class SeriesForecasterTest {
     assertThat(plain.fitOrigins(s)).hasSize(4 + 4 + 1).last().isEqualTo(s.lastWeek());
     List<org.civicpulse.forecast.models.ForecastModel> models = new java.util.ArrayList<>(
         org.civicpulse.forecast.models.Candidates.standard());
-    models.add(new org.civicpulse.forecast.models.PrecomputedForecast("gbm", byOrigin));
+    models.add(new org.civicpulse.forecast.models.PrecomputedForecast("oracle", byOrigin));
 
     SeriesOutcome o = new SeriesForecaster(spec, models).run("x", s);
 
-    assertThat(o.models()).containsExactly("snaive", "ets", "fourier_arima", "croston", "tsb", "gbm", "combo", "chosen");
-    assertThat(o.decisions()).allSatisfy(d -> assertThat(d.chosen()).isEqualTo("gbm"));
+    assertThat(o.models()).containsExactly("snaive", "ets", "fourier_arima", "croston", "tsb", "gbm", "oracle", "combo",
+        "chosen");
+    assertThat(o.decisions()).allSatisfy(d -> assertThat(d.chosen()).isEqualTo("oracle"));
     assertThat(o.scores().stream().filter(x -> x.model().equals("chosen")).mapToDouble(OriginScore::mase))
         .allSatisfy(m -> assertThat(m).isZero());
   }

@@ -30,7 +30,6 @@ final class FourierDesign {
     int base = trend ? 2 : 1;
     int count = base + (holiday ? 1 : 0) + 2 * maxPairs;
     double[][] cols = new double[count][length];
-    double thursday = train.start().monday().toEpochDay() + 3;
     for (int t = 0; t < length; t++) {
       cols[0][t] = 1;
       if (trend) {
@@ -40,13 +39,18 @@ final class FourierDesign {
       if (holiday) {
         cols[c++][t] = train.isHoliday(t) ? 1 : 0;
       }
-      double phase = 2 * Math.PI * (thursday + 7.0 * t) / YEAR_DAYS;
+      double phase = phase(train.start(), t);
       for (int k = 1; k <= maxPairs; k++) {
         cols[c++][t] = Math.sin(k * phase);
         cols[c++][t] = Math.cos(k * phase);
       }
     }
     return new FourierDesign(cols, base, holiday, maxPairs);
+  }
+
+  /** The year phase (radians) of position t after {@code start}, from that week's Thursday. */
+  static double phase(IsoWeek start, int t) {
+    return 2 * Math.PI * (start.monday().toEpochDay() + 3 + 7.0 * t) / YEAR_DAYS;
   }
 
   /** How many Fourier pairs a training series of this length may use: none under a year of data. */
