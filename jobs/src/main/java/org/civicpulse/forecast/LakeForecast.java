@@ -1,6 +1,5 @@
 package org.civicpulse.forecast;
 
-import java.io.Serializable;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -50,9 +49,6 @@ public final class LakeForecast {
   public record Summary(IsoWeek asOf, int series, int servicePoints, int risers, double chosenMase, double snaiveMase,
       List<String> warnings) {}
 
-  /** One series' input to the per-series forecaster. */
-  public record SeriesInput(String id, IsoWeek start, double[] values) implements Serializable {}
-
   public LakeForecast(DeltaStore store, Lake lake, Consumer<String> progress) {
     this.store = store;
     this.lake = lake;
@@ -63,9 +59,10 @@ public final class LakeForecast {
     Dataset<Row> requests = store.read(lake.curated(Schemas.SERVICE_REQUESTS),
         Schemas.get(Schemas.SERVICE_REQUESTS).sparkSchema());
     // date_trunc('week') gives the local Monday: the session time zone is the configured one.
-    List<Row> counts = requests.where("created_at is not null")
+    Dataset<Row> weekly = requests.where("created_at is not null")
         .selectExpr("community_id", "category", "to_date(date_trunc('week', created_at)) as monday")
-        .groupBy("community_id", "category", "monday").count().collectAsList();
+        .groupBy("community_id", "category", "monday").count();
+    List<Row> counts = weekly.collectAsList();
     if (counts.isEmpty()) {
       throw new IllegalArgumentException("the lake holds no service requests: nothing to forecast");
     }
@@ -98,7 +95,7 @@ public final class LakeForecast {
     progress.accept("forecast: " + history.size() + " series, " + first + " … " + asOf);
 
     BacktestSpec spec = new BacktestSpec(null, null, s.origins(), s.step(), s.horizon());
-    List<SeriesOutcome> outcomes = forecastAll(history, first, spec);
+    List<SeriesOutcome> outcomes = forecastAll(weekly, history.keySet(), first, asOf, spec);
     Map<SeriesKey, SeriesOutcome> byKey = new LinkedHashMap<>();
     List<String> warnings = new ArrayList<>();
     outcomes.forEach(o -> {
@@ -146,22 +143,39 @@ public final class LakeForecast {
     return w.monday().plusDays(6).isAfter(last) ? w.plusWeeks(-1) : w;
   }
 
-  /** Every series through the forecaster, in parallel on Spark: series id → outcome. */
-  private List<SeriesOutcome> forecastAll(Map<SeriesKey, double[]> history, IsoWeek first, BacktestSpec spec) {
-    List<SeriesInput> inputs = new ArrayList<>();
-    history.forEach((k, v) -> inputs.add(new SeriesInput(id(k), first, v)));
+  /**
+   * Every series through the forecaster, in parallel on Spark. The series are built on the executors from
+   * the weekly counts (roll-ups by a union of the three summed levels, then one group per series), so only
+   * the small closure travels from the driver; outcomes come back in {@code order}.
+   */
+  private List<SeriesOutcome> forecastAll(Dataset<Row> weekly, Iterable<SeriesKey> order, IsoWeek first,
+      IsoWeek asOf, BacktestSpec spec) {
+    Dataset<Row> cells = weekly.where("monday <= date'" + asOf.monday() + "'")
+        .selectExpr("community_id", "category", "monday", "count");
+    String all = "'" + SeriesKey.ALL + "'";
+    Dataset<Row> levels = cells
+        .union(cells.selectExpr("community_id", all + " as category", "monday", "count"))
+        .union(cells.selectExpr(all + " as community_id", "category", "monday", "count"))
+        .union(cells.selectExpr(all + " as community_id", all + " as category", "monday", "count"))
+        .groupBy("community_id", "category", "monday").sum("count");
     SeriesForecaster forecaster = new SeriesForecaster(spec);
-    Dataset<SeriesInput> ds = store.spark().createDataset(inputs, Encoders.javaSerialization(SeriesInput.class));
-    return ds.groupByKey((MapFunction<SeriesInput, String>) SeriesInput::id, Encoders.STRING())
-        .flatMapGroups((FlatMapGroupsFunction<String, SeriesInput, SeriesOutcome>) (id, it) -> {
-          List<SeriesOutcome> out = new ArrayList<>();
+    int length = (int) first.weeksUntil(asOf) + 1;
+    List<SeriesOutcome> outcomes = levels
+        .groupByKey((MapFunction<Row, String>) r -> r.getString(0) + SEP + r.getString(1), Encoders.STRING())
+        .flatMapGroups((FlatMapGroupsFunction<String, Row, SeriesOutcome>) (id, it) -> {
+          double[] v = new double[length];
           while (it.hasNext()) {
-            SeriesInput in = it.next();
-            out.add(forecaster.run(in.id(), new WeeklySeries(in.start(), in.values())));
+            Row r = it.next();
+            v[(int) first.weeksUntil(IsoWeek.of(((Date) r.get(2)).toLocalDate()))] = r.getLong(3);
           }
-          return out.iterator();
+          return List.of(forecaster.run(id, new WeeklySeries(first, v))).iterator();
         }, Encoders.javaSerialization(SeriesOutcome.class))
         .collectAsList();
+    Map<String, SeriesOutcome> byId = new java.util.HashMap<>();
+    outcomes.forEach(o -> byId.put(o.series(), o));
+    List<SeriesOutcome> ordered = new ArrayList<>();
+    order.forEach(k -> ordered.add(byId.get(id(k))));
+    return ordered;
   }
 
   /**
