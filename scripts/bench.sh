@@ -5,7 +5,10 @@
 # ingest: generate N requests (with feedback and participation in proportion), ingest them into an empty lake.
 # forecast: `forecast --series` on the real Boston Open311 weekly counts (../shared/realdata; skipped if absent)
 #           with the protocol of issue 4: three dense series, 2013-W27 … 2019-W13, 8 origins, step 13, horizon 13;
-#           then the peer, R's forecast package, on the same origins (skipped when R's forecast is absent).
+#           then the peer, R's forecast package, on the same origins (skipped when R's forecast is absent);
+#           then lake mode on 10,000 synthetic cell series × 156 weeks (500 communities × 20 categories, plus
+#           521 roll-ups), 4 origins, as-of 2025-W52: the lake is written once by the test-source
+#           SyntheticLakeBench through Maven ($CIVICPULSE_MVN, default `mvn -o -q`), then timed --runs times.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 cd "$CIVICPULSE_ROOT"
@@ -32,17 +35,20 @@ machine() {
   echo "- load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
-measure() {  # measure <setup-cmd> -- <cmd...>: setup runs before each timed run, untimed
+measure() {  # measure <setup-cmd> <cmd...>: setup runs before each timed run, untimed
+  # Prints: median, min and max wall s, peak RSS MB, median CPU s (user + sys: on a shared machine the
+  # wall time depends on the other load, the CPU time much less).
   local setup="$1"; shift
-  local walls=() peak=0
+  local walls=() cpus=() peak=0
   for _ in $(seq "$runs"); do
     eval "$setup"
-    /usr/bin/time -f '%e %M' -o "$work/time.txt" "$@" > "$work/last.out" 2> "$work/last.err" || {
+    /usr/bin/time -f '%e %M %U %S' -o "$work/time.txt" "$@" > "$work/last.out" 2> "$work/last.err" || {
       tail -5 "$work/last.err" >&2; return 1; }
-    read -r wall kb < "$work/time.txt"
-    walls+=("$wall"); (( kb > peak )) && peak=$kb
+    read -r wall kb user sys < "$work/time.txt"
+    walls+=("$wall"); cpus+=("$(python3 -c "print($user + $sys)")"); (( kb > peak )) && peak=$kb
   done
-  printf '%s\n' "${walls[@]}" | sort -n | awk -v peak="$peak" '{a[NR]=$1} END {printf "%s %s %s %d\n", a[int((NR+1)/2)], a[1], a[NR], peak/1024}'
+  local cpu; cpu=$(printf '%s\n' "${cpus[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  printf '%s\n' "${walls[@]}" | sort -n | awk -v peak="$peak" -v cpu="$cpu" '{a[NR]=$1} END {printf "%s %s %s %d %s\n", a[int((NR+1)/2)], a[1], a[NR], peak/1024, cpu}'
 }
 
 bench_ingest() {
@@ -54,7 +60,7 @@ bench_ingest() {
   local rows; rows=$(python3 -c "import json; m=json.load(open('$data/manifest.json')); print(sum(f['rows'] for f in m['files'] if f['dataset'] in ('service_requests','feedback','participation')))")
   local cmd=(scripts/civicpulse ingest --landing "$data" --lake "$work/lake-$requests" --dev-key)
   log "bench: ingest $requests × $runs"
-  read -r med min max rss < <(measure "rm -rf '$work/lake-$requests'" "${cmd[@]}")
+  read -r med min max rss _ < <(measure "rm -rf '$work/lake-$requests'" "${cmd[@]}")
   {
     echo; echo "## ingest, $requests requests — $(date -u +%F' '%H:%M' UTC')"; machine
     echo "- command: \`${cmd[*]}\` (into an empty lake each run; data from \`scripts/civicpulse generate --requests $requests --seed 7\`)"
@@ -76,9 +82,9 @@ with open(sys.argv[2], "w", newline="") as f:
     w = csv.writer(f); w.writerow(["iso_week"] + keep)
     for r in rows: w.writerow([r["iso_week"]] + [r[k] for k in keep])
 PY
-  local cmd=(scripts/civicpulse forecast --series "$work/boston_wide.csv" --out "$work/boston" --from 2013-W27 --to 2019-W13 --origins 8 --step 13 --horizon 13)
+  local cmd=(scripts/civicpulse forecast --series "$work/boston_wide.csv" --out "$work/boston" --from 2013-W27 --to 2019-W13 --origins 8 --step 13 --horizon 13 --holidays US)
   log "bench: forecast Boston × $runs"
-  read -r med min max rss < <(measure ":" "${cmd[@]}")
+  read -r med min max rss _ < <(measure ":" "${cmd[@]}")
   {
     echo; echo "## forecast --series, Boston Open311 (3 dense series) — $(date -u +%F' '%H:%M' UTC')"; machine
     echo "- command: \`${cmd[*]}\`"
@@ -93,6 +99,30 @@ for r in rows:
 PY
   } >> $out
   bench_forecast_peer
+  bench_forecast_lake
+}
+
+# Issue 4's speed check in lake mode: 10,000 synthetic series × 3 years, 4 origins, every candidate per series.
+bench_forecast_lake() {
+  local lake="$work/lake-forecast-10k"
+  if [[ ! -d $lake/curated ]]; then
+    log "bench: writing the synthetic 10,000-series lake into $lake"
+    ${CIVICPULSE_MVN:-mvn -o -q} -pl jobs test -Dtest=SyntheticLakeBench -Dbench.lake="$lake" \
+      -Dsurefire.failIfNoSpecifiedTests=false > "$work/lake-10k.log" 2>&1 || { tail -20 "$work/lake-10k.log" >&2; return 1; }
+  fi
+  local requests; requests=$(grep -o 'bench lake: [0-9]* cells, [0-9]* requests' "$work/lake-10k.log" | head -1 | awk '{print $5}')
+  local cmd=(scripts/civicpulse forecast --lake "$lake" --as-of 2025-W52)
+  log "bench: forecast lake mode, 10,000 series × $runs"
+  read -r med min max rss cpu < <(measure ":" "${cmd[@]}")
+  local summary; summary=$(grep '^forecast as_of' "$work/last.out")
+  local series; series=$(sed -n 's/.* series=\([0-9]*\).*/\1/p' <<< "$summary")
+  {
+    echo; echo "## forecast, lake mode, 10,000 synthetic cell series × 156 weeks — $(date -u +%F' '%H:%M' UTC')"; machine
+    echo "- data: \`SyntheticLakeBench\` (500 communities × 20 categories, 2023-W01 … 2025-W52, ${requests:-?} curated requests)"
+    echo "- command: \`${cmd[*]}\` (defaults: 4 origins, step 13, horizon 26; every candidate, gbm included, per series)"
+    echo "- wall: median ${med} s (min ${min}, max ${max}; $runs runs); $(python3 -c "print(round($series/$med, 1))") series/s; median CPU (user + sys) ${cpu} s; peak RSS of the driver JVM ${rss} MB"
+    echo "- summary line: \`$summary\`"
+  } >> $out
 }
 
 # The peer in the same run: R's forecast package on exactly the same origins (Boston only: R is slow).

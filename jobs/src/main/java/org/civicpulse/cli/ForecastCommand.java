@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.civicpulse.forecast.BacktestSpec;
+import org.civicpulse.forecast.HolidayWeeks;
 import org.civicpulse.forecast.SeriesCsvForecast;
 import org.civicpulse.forecast.SeriesForecastResult;
 import org.civicpulse.forecast.models.IsoWeek;
@@ -41,6 +42,8 @@ public final class ForecastCommand implements Callable<Integer> {
   Integer step;
   @Option(names = "--horizon", defaultValue = "26", description = "Weeks ahead, 1–52 (default ${DEFAULT-VALUE}).")
   int horizon;
+  @Option(names = "--holidays", paramLabel = "CN|US|none", description = "--series mode: holiday table whose weekday holidays flag weeks for the models (default none; lake mode uses holidays.country).")
+  String holidays;
   @Option(names = "--as-of", paramLabel = "YYYY-Www", description = "Lake mode: the last week used (default: the last complete ISO week with data).")
   String asOf;
 
@@ -63,7 +66,8 @@ public final class ForecastCommand implements Callable<Integer> {
     }
     BacktestSpec spec = new BacktestSpec(from == null ? null : IsoWeek.parse(from), to == null ? null : IsoWeek.parse(to),
         origins == null ? 8 : origins, step == null ? 13 : step, horizon);
-    SeriesForecastResult r = SeriesCsvForecast.run(series, out, spec, new Progress("forecast"));
+    SeriesForecastResult r = SeriesCsvForecast.run(series, out, spec, HolidayWeeks.forCountry(holidays),
+        new Progress("forecast"));
     r.warnings().forEach(w -> System.err.println("civicpulse forecast: warning: " + w));
     System.out.println("forecast accuracy=" + r.accuracyCsv() + " forecasts=" + r.forecastsCsv());
     return ExitCodes.OK;
@@ -73,7 +77,7 @@ public final class ForecastCommand implements Callable<Integer> {
   static LakeForecast.Summary runLake(RunContext ctx, IsoWeek asOf, int origins, int step, int horizon) {
     LakeForecast.Summary r = new LakeForecast(ctx.store(), ctx.lake, ctx.progress).run(new LakeForecast.Settings(asOf,
         origins, step, horizon, ctx.config.getDouble(ConfigKeys.SERVICE_POINT_THRESHOLD),
-        ctx.config.getDouble(ConfigKeys.BACKLOG_THRESHOLD)));
+        ctx.config.getDouble(ConfigKeys.BACKLOG_THRESHOLD), HolidayWeeks.forCountry(ctx.config.get(ConfigKeys.HOLIDAYS))));
     r.warnings().forEach(w -> ctx.progress.accept("warning: " + w));
     System.out.println("forecast as_of=" + r.asOf() + " series=" + r.series() + " service_points=" + r.servicePoints()
         + " risers=" + r.risers() + String.format(java.util.Locale.ROOT, " mase_chosen=%.3f mase_snaive=%.3f",

@@ -1,11 +1,13 @@
 package org.civicpulse.forecast;
 
+import java.io.Serializable;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
@@ -41,9 +43,22 @@ public final class LakeForecast {
   private final Lake lake;
   private final Consumer<String> progress;
 
-  /** Settings: as-of week (null = last complete week with data), backtest spec, decision thresholds. */
+  /**
+   * Settings: as-of week (null = last complete week with data), backtest spec, decision thresholds, and the
+   * holiday weeks every series carries as a model feature ({@link HolidayWeeks}).
+   */
   public record Settings(IsoWeek asOf, int origins, int step, int horizon, double servicePointThreshold,
-      double backlogThreshold) {}
+      double backlogThreshold, Set<IsoWeek> holidays) implements Serializable {
+    public Settings {
+      holidays = Set.copyOf(holidays);
+    }
+
+    /** Without holiday weeks. */
+    public Settings(IsoWeek asOf, int origins, int step, int horizon, double servicePointThreshold,
+        double backlogThreshold) {
+      this(asOf, origins, step, horizon, servicePointThreshold, backlogThreshold, Set.of());
+    }
+  }
 
   /** What the run wrote, for the summary line. */
   public record Summary(IsoWeek asOf, int series, int servicePoints, int risers, double chosenMase, double snaiveMase,
@@ -95,7 +110,7 @@ public final class LakeForecast {
     progress.accept("forecast: " + history.size() + " series, " + first + " … " + asOf);
 
     BacktestSpec spec = new BacktestSpec(null, null, s.origins(), s.step(), s.horizon());
-    List<SeriesOutcome> outcomes = forecastAll(weekly, history.keySet(), first, asOf, spec);
+    List<SeriesOutcome> outcomes = forecastAll(weekly, history.keySet(), first, asOf, spec, s.holidays());
     Map<SeriesKey, SeriesOutcome> byKey = new LinkedHashMap<>();
     List<String> warnings = new ArrayList<>();
     outcomes.forEach(o -> {
@@ -149,7 +164,7 @@ public final class LakeForecast {
    * the small closure travels from the driver; outcomes come back in {@code order}.
    */
   private List<SeriesOutcome> forecastAll(Dataset<Row> weekly, Iterable<SeriesKey> order, IsoWeek first,
-      IsoWeek asOf, BacktestSpec spec) {
+      IsoWeek asOf, BacktestSpec spec, Set<IsoWeek> holidays) {
     Dataset<Row> cells = weekly.where("monday <= date'" + asOf.monday() + "'")
         .selectExpr("community_id", "category", "monday", "count");
     String all = "'" + SeriesKey.ALL + "'";
@@ -168,7 +183,7 @@ public final class LakeForecast {
             Row r = it.next();
             v[(int) first.weeksUntil(IsoWeek.of(((Date) r.get(2)).toLocalDate()))] = r.getLong(3);
           }
-          return List.of(forecaster.run(id, new WeeklySeries(first, v))).iterator();
+          return List.of(forecaster.run(id, new WeeklySeries(first, v, holidays))).iterator();
         }, Encoders.javaSerialization(SeriesOutcome.class))
         .collectAsList();
     Map<String, SeriesOutcome> byId = new java.util.HashMap<>();

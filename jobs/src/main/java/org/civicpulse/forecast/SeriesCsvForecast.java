@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.civicpulse.forecast.models.IsoWeek;
 import org.civicpulse.forecast.models.WeeklySeries;
 
 /** {@code forecast --series FILE.csv --out DIR}: the backtest and forecasts of DESIGN §5 without Spark. */
@@ -20,6 +22,12 @@ public final class SeriesCsvForecast {
    * forecast_accuracy.csv and forecasts.csv into {@code outDir}. Bad input → IllegalArgumentException.
    */
   public static SeriesForecastResult run(Path seriesCsv, Path outDir, BacktestSpec spec, Consumer<String> progress) {
+    return run(seriesCsv, outDir, spec, Set.of(), progress);
+  }
+
+  /** As {@link #run(Path, Path, BacktestSpec, Consumer)}, every series carrying these holiday weeks. */
+  public static SeriesForecastResult run(Path seriesCsv, Path outDir, BacktestSpec spec, Set<IsoWeek> holidays,
+      Consumer<String> progress) {
     try {
       WideSeriesCsv.Content content = WideSeriesCsv.read(seriesCsv);
       List<String> warnings = new ArrayList<>(content.warnings());
@@ -27,7 +35,8 @@ public final class SeriesCsvForecast {
       List<Map.Entry<String, WeeklySeries>> entries = new ArrayList<>(content.series().entrySet());
       AtomicInteger done = new AtomicInteger();
       List<SeriesOutcome> outcomes = entries.parallelStream().map(e -> {
-        SeriesOutcome o = forecaster.run(e.getKey(), e.getValue());
+        WeeklySeries series = new WeeklySeries(e.getValue().start(), e.getValue().values(), holidays);
+        SeriesOutcome o = forecaster.run(e.getKey(), series);
         int n = done.incrementAndGet();
         if (n % 100 == 0 || n == entries.size()) {
           progress.accept("forecast: " + n + "/" + entries.size() + " series");
