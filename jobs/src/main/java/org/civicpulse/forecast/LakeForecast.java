@@ -10,12 +10,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructType;
 import org.civicpulse.forecast.models.IsoWeek;
 import org.civicpulse.forecast.models.WeeklySeries;
@@ -38,6 +40,7 @@ public final class LakeForecast {
   static final int CLOSURE_WEEKS = 8;
   private static final String SNAIVE = "snaive";
   private static final String SEP = "|";
+  static final int ROWS_PER_TASK = 20_000;
 
   private final DeltaStore store;
   private final Lake lake;
@@ -110,7 +113,8 @@ public final class LakeForecast {
     progress.accept("forecast: " + history.size() + " series, " + first + " … " + asOf);
 
     BacktestSpec spec = new BacktestSpec(null, null, s.origins(), s.step(), s.horizon());
-    List<SeriesOutcome> outcomes = forecastAll(weekly, history.keySet(), first, asOf, spec, s.holidays());
+    Dataset<Row> levels = seriesCounts(weekly, asOf);
+    List<SeriesOutcome> outcomes = forecastAll(levels, history.keySet(), first, asOf, spec, s.holidays());
     Map<SeriesKey, SeriesOutcome> byKey = new LinkedHashMap<>();
     List<String> warnings = new ArrayList<>();
     outcomes.forEach(o -> {
@@ -123,7 +127,7 @@ public final class LakeForecast {
     chosen.forEach((k, f) -> chosenMean.put(k, f.mean()));
 
     String where = "as_of_week = '" + asOf + "'";
-    write(WEEKLY_DEMAND, weeklyDemandRows(asOf, history, first), MartSchemas.WEEKLY_DEMAND, where);
+    write(WEEKLY_DEMAND, weeklyDemand(levels, asOf, first), where);
     write(FORECASTS, forecastRows(asOf, chosen, byKey), MartSchemas.FORECASTS, where);
     List<AccuracyRow> accuracy = AccuracySummary.rows(outcomes, new SeriesForecaster(spec).outputModels());
     write(ACCURACY, accuracyRows(asOf, accuracy), MartSchemas.ACCURACY, where);
@@ -159,20 +163,27 @@ public final class LakeForecast {
   }
 
   /**
-   * Every series through the forecaster, in parallel on Spark. The series are built on the executors from
-   * the weekly counts (roll-ups by a union of the three summed levels, then one group per series), so only
-   * the small closure travels from the driver; outcomes come back in {@code order}.
+   * Requests per series and week up to the as-of week (weeks without requests absent): the cells' counts
+   * unioned with their three roll-up levels and summed — the same sums as {@link Reconciliation#bottomUp}.
+   * Columns community_id, category, monday, requests.
    */
-  private List<SeriesOutcome> forecastAll(Dataset<Row> weekly, Iterable<SeriesKey> order, IsoWeek first,
-      IsoWeek asOf, BacktestSpec spec, Set<IsoWeek> holidays) {
+  private static Dataset<Row> seriesCounts(Dataset<Row> weekly, IsoWeek asOf) {
     Dataset<Row> cells = weekly.where("monday <= date'" + asOf.monday() + "'")
         .selectExpr("community_id", "category", "monday", "count");
     String all = "'" + SeriesKey.ALL + "'";
-    Dataset<Row> levels = cells
+    return cells
         .union(cells.selectExpr("community_id", all + " as category", "monday", "count"))
         .union(cells.selectExpr(all + " as community_id", "category", "monday", "count"))
         .union(cells.selectExpr(all + " as community_id", all + " as category", "monday", "count"))
-        .groupBy("community_id", "category", "monday").sum("count");
+        .groupBy("community_id", "category", "monday").agg(functions.sum("count").as("requests"));
+  }
+
+  /**
+   * Every series through the forecaster, in parallel on Spark. Each series is zero-filled inside its group
+   * on the executors, so only the small closure travels from the driver; outcomes come back in {@code order}.
+   */
+  private List<SeriesOutcome> forecastAll(Dataset<Row> levels, Iterable<SeriesKey> order, IsoWeek first,
+      IsoWeek asOf, BacktestSpec spec, Set<IsoWeek> holidays) {
     SeriesForecaster forecaster = new SeriesForecaster(spec);
     int length = (int) first.weeksUntil(asOf) + 1;
     List<SeriesOutcome> outcomes = levels
@@ -224,16 +235,21 @@ public final class LakeForecast {
     return new IntervalForecast(a[0], a[1], a[2], a[3], a[4]);
   }
 
-  private List<Row> weeklyDemandRows(IsoWeek asOf, Map<SeriesKey, double[]> history, IsoWeek first) {
-    List<Row> rows = new ArrayList<>();
-    history.forEach((k, v) -> {
-      for (int i = 0; i < v.length; i++) {
-        IsoWeek w = first.plusWeeks(i);
-        rows.add(RowFactory.create(asOf.toString(), level(k), k.community(), k.category(), w.toString(),
-            Date.valueOf(w.monday()), (long) v[i]));
-      }
-    });
-    return rows;
+  /** The zero-filled history of every series, built in Spark: series × every week first..asOf, left-joined. */
+  private Dataset<Row> weeklyDemand(Dataset<Row> levels, IsoWeek asOf, IsoWeek first) {
+    Dataset<Row> weeks = store.spark().sql("select explode(sequence(date'" + first.monday() + "', date'"
+        + asOf.monday() + "', interval 1 week)) as monday");
+    String all = "'" + SeriesKey.ALL + "'";
+    return levels.select("community_id", "category").distinct().crossJoin(weeks)
+        .join(levels, scala.jdk.javaapi.CollectionConverters.asScala(List.of("community_id", "category", "monday"))
+            .toSeq(), "left")
+        .selectExpr("'" + asOf + "' as as_of_week",
+            "case when community_id = " + all + " and category = " + all + " then 'area' when category = " + all
+                + " then 'community' when community_id = " + all + " then 'category' else 'cell' end as level",
+            "community_id", "category",
+            // ISO week: the year of the week's Thursday, and Spark's weekofyear (ISO-8601 weeks).
+            "concat(year(date_add(monday, 3)), '-W', lpad(cast(weekofyear(monday) as string), 2, '0')) as week",
+            "monday as week_start", "coalesce(requests, 0L) as requests");
   }
 
   private List<Row> forecastRows(IsoWeek asOf, Map<SeriesKey, IntervalForecast> chosen, Map<SeriesKey, SeriesOutcome> byKey) {
@@ -290,8 +306,19 @@ public final class LakeForecast {
     return out;
   }
 
+  /**
+   * Driver-side rows go out in slices of at most {@value #ROWS_PER_TASK}, so no task carries a whole table
+   * (10,000 series make tables of hundreds of MB); they are then gathered into one file.
+   */
   private void write(String name, List<Row> rows, StructType schema, String where) {
-    store.replaceWhere(store.spark().createDataFrame(rows, schema).coalesce(1), lake.mart(name), where, null);
+    int slices = Math.max(1, (rows.size() + ROWS_PER_TASK - 1) / ROWS_PER_TASK);
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(store.spark().sparkContext());
+    Dataset<Row> frame = store.spark().createDataFrame(jsc.parallelize(rows, slices), schema);
+    write(name, slices == 1 ? frame : frame.repartition(1), where);
+  }
+
+  private void write(String name, Dataset<Row> rows, String where) {
+    store.replaceWhere(rows.coalesce(1), lake.mart(name), where, null);
   }
 
   private static double allMase(List<AccuracyRow> rows, String model) {
