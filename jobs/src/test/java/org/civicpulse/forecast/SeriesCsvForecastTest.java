@@ -36,6 +36,38 @@ class SeriesCsvForecastTest {
   }
 
   @Test
+  void holidayWeeksOfTheChosenTableReachTheModels() throws IOException {
+    // 2021-W01 … 2024-W39 at 100 a week, 40 in every US holiday week (weekday holidays). Thanksgiving fell in
+    // W47 in 2021–2023 but falls in W48 in 2024 (28 Nov), so only the table can put the 2024 dip in W48:
+    // lag 52 and the yearly terms point at W47. Without the table the models must miss it.
+    java.util.Set<IsoWeek> us = HolidayWeeks.forCountry("US");
+    List<String> lines = new ArrayList<>();
+    lines.add("iso_week,x");
+    for (IsoWeek w = IsoWeek.parse("2021-W01"); w.compareTo(IsoWeek.parse("2024-W39")) <= 0; w = w.plusWeeks(1)) {
+      lines.add(w + "," + (us.contains(w) ? 40 : 100));
+    }
+    Path f = dir.resolve("holidays.csv");
+    Files.write(f, lines);
+    assertThat(us).contains(IsoWeek.parse("2023-W47"), IsoWeek.parse("2024-W48")).doesNotContain(IsoWeek.parse("2024-W47"));
+    BacktestSpec spec = BacktestSpec.of(1, 13, 13);
+    for (String model : List.of("fourier_arima", "gbm")) {
+      java.util.Map<String, Double> with = forecastByWeek(SeriesCsvForecast.run(f, dir.resolve("us"), spec, us, s -> {}),
+          model);
+      assertThat(with.get("2024-W48")).as(model).isLessThan(60);
+      assertThat(with.get("2024-W47")).as(model).isGreaterThan(90);
+      java.util.Map<String, Double> without = forecastByWeek(SeriesCsvForecast.run(f, dir.resolve("none"), spec, s -> {}),
+          model);
+      assertThat(without.get("2024-W48")).as(model).isGreaterThan(60);
+    }
+  }
+
+  private static java.util.Map<String, Double> forecastByWeek(SeriesForecastResult r, String model) {
+    java.util.Map<String, Double> out = new java.util.HashMap<>();
+    r.forecasts().stream().filter(x -> x.model().equals(model)).forEach(x -> out.put(x.week().toString(), x.forecast()));
+    return out;
+  }
+
+  @Test
   void writesTheAccuracyAndForecastFilesOfDesignSection5() throws IOException {
     List<String> progress = new ArrayList<>();
     SeriesForecastResult r = SeriesCsvForecast.run(input(), dir.resolve("out"), BacktestSpec.of(1, 1, 2), progress::add);
