@@ -40,7 +40,7 @@ public final class LakeForecast {
   static final int CLOSURE_WEEKS = 8;
   private static final String SNAIVE = "snaive";
   private static final String SEP = "|";
-  static final int ROWS_PER_TASK = 20_000;
+  static final int ROWS_PER_TASK = 5_000;
 
   private final DeltaStore store;
   private final Lake lake;
