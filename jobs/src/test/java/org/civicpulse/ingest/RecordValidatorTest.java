@@ -24,7 +24,7 @@ class RecordValidatorTest {
     assertThat(codes(request("2026-11-30 08:00:00", null))).as("exactly the latest instant").isEmpty();
     assertThat(codes(request("2026-11-30 08:00:01", null))).as("a second later").containsExactly("created_in_future");
     assertThat(codes(request("2024-01-10 09:00:00", "2099-01-01 00:00:00"))).as("closed in 2099: both rules")
-        .containsExactly("closed_in_future", "resolution_over_5_years");
+        .containsExactly("closed_in_future", "resolution_over_five_years");
   }
 
   @Test
@@ -32,7 +32,7 @@ class RecordValidatorTest {
     // 2019-01-10 09:00 + 1826 days = 2024-01-10 09:00 (2020 and 2024 are leap years: 5 × 365 + 1 = 1826).
     assertThat(codes(request("2019-01-10 09:00:00", "2024-01-10 09:00:00"))).as("exactly 1826 days").isEmpty();
     assertThat(codes(request("2019-01-10 09:00:00", "2024-01-10 09:00:01"))).as("a second more")
-        .containsExactly("resolution_over_5_years");
+        .containsExactly("resolution_over_five_years");
   }
 
   @Test
