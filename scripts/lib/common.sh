@@ -31,3 +31,12 @@ build_if_needed() {
     (cd "$CIVICPULSE_ROOT" && mvn -q -B package -DskipTests) >&2 || { log "build failed"; return 1; }
   fi
 }
+
+# Spark's own jars (like a distribution's jars/), one path a line: the local classpath minus what the shaded app
+# jar carries and the test-only jars. scripts/spark-submit and scripts/local-cluster.sh run Spark from this set so
+# that a run there checks the shaded jar the way a real cluster would.
+spark_only_jars() {
+  build_if_needed || return 1
+  tr ':' '\n' < "$APP_CLASSPATH_FILE" | grep -v -E \
+    '/io/delta/|/org/apache/kafka/|/spark-sql-kafka-0-10_|/spark-token-provider-kafka-0-10_|/commons-pool2/|/commons-csv/|/tech/tablesaw/|/org/jfree/|/info/picocli/|/it/unimi/dsi/fastutil/|/io/github/classgraph/|/junit/|/org/junit/|/org/assertj/|/opentest4j/|/apiguardian/'
+}
