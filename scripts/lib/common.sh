@@ -40,3 +40,21 @@ spark_only_jars() {
   tr ':' '\n' < "$APP_CLASSPATH_FILE" | grep -v -E \
     '/io/delta/|/org/apache/kafka/|/spark-sql-kafka-0-10_|/spark-token-provider-kafka-0-10_|/commons-pool2/|/commons-csv/|/tech/tablesaw/|/org/jfree/|/info/picocli/|/it/unimi/dsi/fastutil/|/io/github/classgraph/|/junit/|/org/junit/|/org/assertj/|/opentest4j/|/apiguardian/'
 }
+
+# The value of KEY in a .properties FILE as java.util.Properties reads simple lines (key = value, key: value or
+# key value; # and ! comments; the last occurrence wins; trimmed like Config does); prints nothing when absent.
+# Continuation lines and \u escapes are not handled: the keys scripts read this way are plain paths.
+properties_value() {
+  awk -v key="$2" '
+    { sub(/^[ \t\f]+/, "") }
+    /^[#!]/ || $0 == "" { next }
+    {
+      match($0, /^[^=: \t\f]+/)
+      k = substr($0, 1, RLENGTH)
+      rest = substr($0, RLENGTH + 1)
+      sub(/^[ \t\f]*[=:]?[ \t\f]*/, "", rest)
+      sub(/[ \t\f\r]+$/, "", rest)
+      if (k == key) { v = rest; found = 1 }
+    }
+    END { if (found) print v }' "$1"
+}
