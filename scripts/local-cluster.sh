@@ -83,14 +83,15 @@ port_in_use() { (exec 3<> "/dev/tcp/127.0.0.1/$1") 2> /dev/null; }
 
 # Starts one daemon in the background, detached from our stdout/stderr (a caller reading our output, such as a
 # test, would otherwise wait for the daemon's end), and records its pid. C1 only: the daemons do little work, and
-# C2 compiling would take CPU from the jobs on a small machine.
+# C2 compiling would take CPU from the jobs on a small machine; with C1 alone the code cache defaults to 48 MB,
+# too small for a long-lived JVM, hence 240 MB (C2's default).
 launch() {
   local name=$1; shift
   local local_dirs="$dir/local/$name"
   mkdir -p "$dir/logs" "$local_dirs"
   SPARK_HOME="$dir/spark" SPARK_CONF_DIR="$dir/spark/conf" SPARK_SCALA_VERSION=2.13 SPARK_LOCAL_IP=127.0.0.1 \
     SPARK_LOCAL_DIRS="$local_dirs" nohup java "${SPARK_JVM_FLAGS[@]}" -Xmx"${SPARK_DAEMON_MEMORY:-256m}" \
-    -XX:TieredStopAtLevel=1 \
+    -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m \
     -cp "$dir/spark/conf:$dir/spark/jars/*" "$(main_class "$name")" "$@" \
     < /dev/null >> "$dir/logs/$name.log" 2>&1 &
   echo $! > "$dir/$name.pid"

@@ -34,9 +34,10 @@ build_if_needed() {
 
 # Spark's own jars (like a distribution's jars/), one path a line: the local classpath minus what the shaded app
 # jar carries and the test-only jars. scripts/spark-submit and scripts/local-cluster.sh run Spark from this set so
-# that a run there checks the shaded jar the way a real cluster would.
+# that a run there checks the shaded jar the way a real cluster would. Builds only when the classpath file is
+# missing: Spark's jars do not change with the app's sources (scripts/spark-submit builds the app jar itself).
 spark_only_jars() {
-  build_if_needed || return 1
+  [[ -f $APP_CLASSPATH_FILE ]] || build_if_needed || return 1
   tr ':' '\n' < "$APP_CLASSPATH_FILE" | grep -v -E \
     '/io/delta/|/org/apache/kafka/|/spark-sql-kafka-0-10_|/spark-token-provider-kafka-0-10_|/commons-pool2/|/commons-csv/|/tech/tablesaw/|/org/jfree/|/info/picocli/|/it/unimi/dsi/fastutil/|/io/github/classgraph/|/junit/|/org/junit/|/org/assertj/|/opentest4j/|/apiguardian/'
 }
