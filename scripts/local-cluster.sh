@@ -35,8 +35,9 @@ for p in "$port" "$webui_port"; do
   [[ $p =~ ^[0-9]+$ ]] && ((p >= 1 && p <= 65535)) || die "bad port '$p' (1-65535)"
 done
 [[ $worker_memory =~ ^[0-9]+[mMgG]$ ]] || die "bad --worker-memory '$worker_memory' (e.g. 1g or 900m)"
-mkdir -p "$dir"
-dir=$(cd "$dir" && pwd)
+# status and stop of a folder that was never used say "stopped" without creating it.
+[[ $action == start ]] && mkdir -p "$dir"
+[[ -d $dir ]] && dir=$(cd "$dir" && pwd)
 workers=(worker-1 worker-2)
 # A running cluster answers on the ports it was started with, whatever this call was given.
 if [[ -f "$dir/ports" ]]; then

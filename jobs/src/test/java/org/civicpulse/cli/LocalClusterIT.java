@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>An integration test (failsafe, after package): it needs the shaded jar, which exists only after package. The
  * local-mode run is in this JVM (SharedSpark, local[2]) rather than a second spark-submit: the code is the same
- * classes, and one fewer Spark start keeps the test near a minute and a half on two busy cores.
+ * classes, and one JVM and Spark start fewer matters on two cores (the class took 168-308 s here, at load 6-17).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalClusterIT {
