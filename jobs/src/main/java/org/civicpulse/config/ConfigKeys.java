@@ -37,7 +37,7 @@ public final class ConfigKeys {
     add(SHUFFLE_PARTITIONS, "8", false, "spark.sql.shuffle.partitions for the local default (a cluster may override with --conf).");
     add(TARGETS, "targets.properties", true, "Score targets file (see conf/targets.properties).");
     add(RUNS_KEEP_DAYS, "180", false, "maintain deletes _runs records older than this many days.");
-    add(LOG_DIR, "logs", true, "Folder for logs/<date>-<command>.log.");
+    add(LOG_DIR, "logs", true, "Folder where scripts/civicpulse appends <date>-<command>.log (read by the script, not the app).");
     add(SERVICE_POINT_THRESHOLD, "10", false, "forecast: a cell whose forecast stays at or above this many requests a week for 13 weeks is a service-point candidate.");
     add(BACKLOG_THRESHOLD, "200", false, "forecast: projected open requests per community at which the capacity table flags a crossing week.");
   }
