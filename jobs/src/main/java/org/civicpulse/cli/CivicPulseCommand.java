@@ -21,6 +21,13 @@ public final class CivicPulseCommand implements Runnable {
       }
       return ExitCodes.of(e);
     });
+    // A bad argument is the user's typo, not a crash: one line naming it (picocli would print the whole usage).
+    cl.setParameterExceptionHandler((e, a) -> {
+      String cmd = e.getCommandLine().getCommandName();
+      System.err.println("civicpulse " + cmd + ": error: " + oneLine(e)
+          + " (see: civicpulse " + (cmd.equals("civicpulse") ? "" : cmd + " ") + "--help)");
+      return ExitCodes.BAD_INPUT;
+    });
     return cl.execute(args);
   }
 
