@@ -25,6 +25,7 @@ import org.civicpulse.lake.LakePermissions;
 import org.civicpulse.privacy.Pseudonymizer;
 import org.civicpulse.schema.Schemas;
 import org.civicpulse.schema.TableSchema;
+import org.civicpulse.schema.ValidationContext;
 
 /** landing → curated + quarantine for the datasets given, in the order DESIGN §3 reports them. */
 public final class IngestJob {

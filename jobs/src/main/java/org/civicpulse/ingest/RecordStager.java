@@ -13,6 +13,9 @@ import org.apache.spark.sql.RowFactory;
 import org.civicpulse.schema.Reasons;
 import org.civicpulse.schema.Schemas;
 import org.civicpulse.schema.TableSchema;
+import org.civicpulse.schema.RecordValidator;
+import org.civicpulse.schema.ValidatedRecord;
+import org.civicpulse.schema.ValidationContext;
 
 /** Turns the raw records of one landing file (header first) into staged rows, valid or not. */
 public final class RecordStager implements Serializable {
