@@ -21,15 +21,10 @@ import org.junit.jupiter.api.Test;
  * participation.
  */
 class ReplayPlanTest {
-  static final Path FIX = Path.of("src/test/resources/fixtures/stream");
   static final ObjectMapper JSON = new ObjectMapper();
 
   static Map<String, List<Path>> files() {
-    Map<String, List<Path>> m = new LinkedHashMap<>();
-    m.put(Schemas.SERVICE_REQUESTS, List.of(FIX.resolve("requests.csv")));
-    m.put(Schemas.FEEDBACK, List.of(FIX.resolve("feedback.csv")));
-    m.put(Schemas.PARTICIPATION, List.of(FIX.resolve("participation.csv")));
-    return m;
+    return ReplayPlanFiles.fixture();
   }
 
   @Test
