@@ -9,8 +9,10 @@ import java.util.concurrent.Callable;
 import org.civicpulse.config.ConfigKeys;
 import org.civicpulse.ingest.InputException;
 import org.civicpulse.privacy.Pseudonymizer;
+import org.civicpulse.stream.AlertPublisher;
 import org.civicpulse.stream.BatchCounts;
 import org.civicpulse.stream.BatchSink;
+import org.civicpulse.stream.LiveMarts;
 import org.civicpulse.stream.StreamJob;
 import org.civicpulse.stream.StreamSettings;
 import picocli.CommandLine.Command;
@@ -53,7 +55,9 @@ public final class StreamCommand implements Callable<Integer> {
           MAX_OFFSETS_PER_TRIGGER, ctx.config.get(ConfigKeys.TIMEZONE), ctx.config.slaOverrides(),
           positive(ConfigKeys.STREAM_LATENESS_HOURS, ctx));
       String fallbackAppId = UUID.nameUUIDFromBytes(cp.toString().getBytes(StandardCharsets.UTF_8)).toString();
-      BatchSink sink = new BatchSink(ctx.lake, settings, pseudonymizer, fallbackAppId, ctx.progress);
+      BatchSink sink = new BatchSink(ctx.lake, settings, pseudonymizer, fallbackAppId, ctx.progress)
+          .listener(new LiveMarts(ctx.lake, settings.latenessHours(),
+              new AlertPublisher(settings.bootstrap(), settings.alertsTopic())));
       BatchCounts counts = new StreamJob(ctx.store().spark(), settings, sink, ctx.progress).run();
       System.out.println(counts.summaryLine());
       for (String ds : byDataset.keySet()) {

@@ -1,11 +1,14 @@
 package org.civicpulse.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.delta.tables.DeltaTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,6 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -65,10 +71,14 @@ class StreamKafkaTest {
     store = new DeltaStore(spark);
     lake = new Lake(tmp.resolve("lake"));
     checkpoint = tmp.resolve("checkpoint");
+    ingestReferences(lake);
+  }
+
+  static void ingestReferences(Lake into) {
     Map<String, List<Path>> refs = new LinkedHashMap<>();
     refs.put(Schemas.COMMUNITIES, List.of(REF.resolve("communities.csv").toAbsolutePath()));
     refs.put(Schemas.CATEGORIES, List.of(REF.resolve("categories.csv").toAbsolutePath()));
-    new IngestJob(store, lake, ZONE, Map.of(), KEY, "refs", m -> { }).run(refs);
+    new IngestJob(store, into, ZONE, Map.of(), KEY, "refs", m -> { }).run(refs);
   }
 
   @AfterAll
@@ -84,9 +94,14 @@ class StreamKafkaTest {
   }
 
   static BatchCounts stream() throws Exception {
-    StreamSettings s = new StreamSettings(broker.bootstrap(), TOPICS, "civicpulse.alerts", checkpoint, true, 10,
-        100_000, ZONE, Map.of(), 2);
-    BatchSink sink = new BatchSink(lake, s, KEY, "test", m -> { });
+    return stream(lake, TOPICS, "civicpulse.alerts", checkpoint);
+  }
+
+  /** stream --available-now as the command wires it: curated writes, then live marts and alerts. */
+  static BatchCounts stream(Lake into, Map<String, String> topics, String alerts, Path cp) throws Exception {
+    StreamSettings s = new StreamSettings(broker.bootstrap(), topics, alerts, cp, true, 10, 100_000, ZONE, Map.of(), 2);
+    BatchSink sink = new BatchSink(into, s, KEY, "test", m -> { })
+        .listener(new LiveMarts(into, 2, new AlertPublisher(broker.bootstrap(), alerts)));
     return new StreamJob(spark, s, sink, m -> { }).run();
   }
 
@@ -187,24 +202,91 @@ class StreamKafkaTest {
     assertThat(versions()).isEqualTo(before);
   }
 
+  /**
+   * A planted burst on its own topics and lake: C01/heating at 10:00–10:59 local (02:00Z) on Monday 2025-03-03
+   * had 1, 2, 3, 2, 1, 2, 3, 2 created requests in the 8 weeks before (k = 1..8); this time 15 (10:00–10:14).
+   * Median 2; absolute deviations 1,0,1,0,1,0,1,0 → MAD 0.5; z = (15 − 2) / (1.4826 · 0.5) = 17.5368 ≥ 3.5 and
+   * 15 ≥ 10: one alert. As of 10:14 the last 60 minutes hold three 5-minute buckets of 5, and C01 has
+   * 16 + 15 = 31 open requests.
+   */
+  @Test
+  @Order(3)
+  void plantedBurstRaisesOneAlertOnTheTopicAndInTheLake() throws Exception {
+    Map<String, String> topics = Map.of(Schemas.SERVICE_REQUESTS, "spike.requests",
+        Schemas.FEEDBACK, "spike.feedback", Schemas.PARTICIPATION, "spike.participation");
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, (Object) broker.bootstrap()))) {
+      admin.createTopics(Stream.of("spike.requests", "spike.feedback", "spike.participation", "spike.alerts")
+          .map(t -> new NewTopic(t, 1, (short) 1)).toList()).all().get();
+    }
+    Path csv = tmp.resolve("spike-requests.csv");
+    StringBuilder sb = new StringBuilder("request_id,created_at,community_id,category,channel,status\n");
+    int[] history = {1, 2, 3, 2, 1, 2, 3, 2};
+    LocalDateTime spike = LocalDateTime.of(2025, 3, 3, 10, 0);
+    for (int k = 1; k <= 8; k++) {
+      for (int i = 0; i < history[k - 1]; i++) {
+        sb.append("H").append(k).append('-').append(i).append(',').append(spike.minusWeeks(k).plusMinutes(i))
+            .append(",C01,heating,app,open\n");
+      }
+    }
+    for (int i = 0; i < 15; i++) {
+      sb.append("S-").append(i).append(',').append(spike.plusMinutes(i)).append(",C01,heating,app,open\n");
+    }
+    Files.writeString(csv, sb.toString());
+    Lake spikeLake = new Lake(tmp.resolve("spike-lake"));
+    ingestReferences(spikeLake);
+    new ReplaySender(broker.bootstrap(), topics, null, null, m -> { })
+        .send(ReplayPlan.build(Map.of(Schemas.SERVICE_REQUESTS, List.of(csv)), ZoneId.of(ZONE)));
+    stream(spikeLake, topics, "spike.alerts", tmp.resolve("spike-checkpoint"));
+
+    List<Row> alerts = store.read(spikeLake.mart(LiveMarts.ALERTS), null).collectAsList();
+    assertThat(alerts).hasSize(1);
+    Row a = alerts.get(0);
+    assertThat((String) a.getAs("community_id")).isEqualTo("C01");
+    assertThat((String) a.getAs("category")).isEqualTo("heating");
+    assertThat(a.<java.sql.Timestamp>getAs("window_start").toInstant()).isEqualTo(Instant.parse("2025-03-03T02:00:00Z"));
+    assertThat((Long) a.getAs("volume")).isEqualTo(15L);
+    assertThat((Double) a.getAs("baseline_median")).isEqualTo(2.0);
+    assertThat((Double) a.getAs("z")).isCloseTo(17.5368, within(1e-4));
+
+    List<ConsumerRecord<String, String>> sent = records("spike.alerts");
+    assertThat(sent).hasSize(1);
+    assertThat(sent.get(0).key()).isEqualTo(a.<String>getAs("alert_id"));
+    assertThat(sent.get(0).value()).contains("\"volume\":15");
+
+    List<Row> volume = store.read(spikeLake.mart(LiveMarts.LIVE_VOLUME), null).orderBy("bucket_start").collectAsList();
+    assertThat(volume).extracting(r -> r.<java.sql.Timestamp>getAs("bucket_start").toInstant().toString())
+        .containsExactly("2025-03-03T02:00:00Z", "2025-03-03T02:05:00Z", "2025-03-03T02:10:00Z");
+    assertThat(volume).extracting(r -> r.<Long>getAs("volume")).containsExactly(5L, 5L, 5L);
+    Row backlog = store.read(spikeLake.mart(LiveMarts.LIVE_BACKLOG), null).first();
+    assertThat((String) backlog.getAs("community_id")).isEqualTo("C01");
+    assertThat((Long) backlog.getAs("open_requests")).isEqualTo(31L);
+  }
+
   /** Every record of the requests topic: value → {partition, offset}. */
   static Map<String, long[]> requestRecordsByValue() {
+    Map<String, long[]> out = new HashMap<>();
+    for (ConsumerRecord<String, String> r : records("civicpulse.requests")) {
+      out.putIfAbsent(r.value(), new long[] {r.partition(), r.offset()});
+    }
+    return out;
+  }
+
+  /** Every record a topic holds now, read from the beginning. */
+  static List<ConsumerRecord<String, String>> records(String topic) {
     Properties p = new Properties();
     p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap());
     p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
     p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-    Map<String, long[]> out = new HashMap<>();
+    List<ConsumerRecord<String, String>> out = new java.util.ArrayList<>();
     try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
-      List<TopicPartition> parts = c.partitionsFor("civicpulse.requests").stream()
+      List<TopicPartition> parts = c.partitionsFor(topic).stream()
           .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
       c.assign(parts);
       c.seekToBeginning(parts);
       Map<TopicPartition, Long> end = c.endOffsets(parts);
       long deadline = System.currentTimeMillis() + 30_000;
       while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp)) && System.currentTimeMillis() < deadline) {
-        for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(500))) {
-          out.putIfAbsent(r.value(), new long[] {r.partition(), r.offset()});
-        }
+        c.poll(Duration.ofMillis(500)).forEach(out::add);
       }
     }
     return out;
