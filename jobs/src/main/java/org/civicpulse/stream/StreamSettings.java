@@ -20,11 +20,4 @@ public record StreamSettings(
     long maxOffsetsPerTrigger,
     String zone,
     Map<String, Double> slaOverrides,
-    int latenessHours) {
-
-  /** The dataset a topic carries, or null. */
-  public String datasetOf(String topic) {
-    return topics.entrySet().stream().filter(e -> e.getValue().equals(topic)).map(Map.Entry::getKey)
-        .findFirst().orElse(null);
-  }
-}
+    int latenessHours) {}
