@@ -32,7 +32,7 @@ public final class StreamCommand implements Callable<Integer> {
 
   @Option(names = "--bootstrap", paramLabel = "HOST:PORT", description = "Kafka bootstrap servers (default: config key stream.bootstrap).")
   String bootstrap;
-  @Option(names = "--topics", paramLabel = "T1,T2", split = ",",
+  @Option(names = "--topics", paramLabel = "TOPIC", split = ",",
       description = "Topics to read, among the configured stream.topic.requests/feedback/participation (default: all three).")
   java.util.List<String> topics;
   @Option(names = "--checkpoint", paramLabel = "DIR", description = "Checkpoint folder (default: config key stream.checkpoint).")

@@ -10,6 +10,7 @@ import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryException;
 import org.apache.spark.sql.streaming.Trigger;
 import org.civicpulse.lake.LakeLock;
+import org.civicpulse.lake.LockHeldException;
 
 /**
  * Kafka topics → the lake through {@link BatchSink}, as a Structured Streaming query with a checkpoint. Holds a
@@ -39,7 +40,7 @@ public final class StreamJob {
 
   /** Runs until the topics are drained (available-now) or the query stops; returns the totals. */
   public BatchCounts run() throws TimeoutException, StreamingQueryException {
-    try (LakeLock lock = LakeLock.acquire(lockFile(settings.checkpoint()), progress)) {
+    try (LakeLock lock = checkpointLock()) {
       StreamingQuery query = source().writeStream()
           .queryName("civicpulse-stream")
           .option("checkpointLocation", settings.checkpoint().toString())
@@ -61,6 +62,16 @@ public final class StreamJob {
         }
       }
       return sink.counts();
+    }
+  }
+
+  /** The checkpoint's lock; a holder is named as a stream on that checkpoint, not as a lake run. */
+  private LakeLock checkpointLock() {
+    try {
+      return LakeLock.acquire(lockFile(settings.checkpoint()), progress);
+    } catch (LockHeldException e) {
+      throw new LockHeldException("checkpoint " + settings.checkpoint() + " is in use by another stream ("
+          + e.getMessage().replace("lake is locked by another run: ", "") + ")");
     }
   }
 
