@@ -135,12 +135,25 @@ public final class DeltaStore {
     spark.conf().set(TXN_APP_ID, appId);
     spark.conf().set(TXN_VERSION, String.valueOf(version));
     try {
-      body.run();
+      for (int attempt = 1; ; attempt++) {
+        try {
+          body.run();
+          return;
+        } catch (io.delta.exceptions.DeltaConcurrentModificationException e) {
+          // A batch command committed to the same table meanwhile (DESIGN §3: conflicts are retried). Running
+          // the body again is safe: tables it already wrote skip by transaction id, the rest are rewritten.
+          if (attempt >= CONFLICT_ATTEMPTS) {
+            throw e;
+          }
+        }
+      }
     } finally {
       spark.conf().unset(TXN_APP_ID);
       spark.conf().unset(TXN_VERSION);
     }
   }
+
+  private static final int CONFLICT_ATTEMPTS = 3;
 
   private static final String TXN_APP_ID = "spark.databricks.delta.write.txnAppId";
   private static final String TXN_VERSION = "spark.databricks.delta.write.txnVersion";
