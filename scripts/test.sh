@@ -9,8 +9,10 @@ cd "$CIVICPULSE_ROOT"
 # The streaming tests start a real broker from these jars (a folder of their own, never on the app's classpath).
 log "test: Kafka broker jars (scripts/kafka/pom.xml → work/kafka/libs)"
 mvn -B -q -f scripts/kafka/pom.xml package || log "warning: Kafka broker jars unavailable; the streaming tests will skip"
-log "test: mvn package with every test (unit and integration)"
-mvn -B -q package -DskipTests=false
+# verify, not package: the *IT tests (failsafe) run after package because they spark-submit the shaded jar to a
+# local standalone cluster (scripts/local-cluster.sh); see jobs/pom.xml.
+log "test: mvn verify with every test (unit, then integration)"
+mvn -B -q verify -DskipTests=false
 log "test: demo end to end"
 scripts/demo.sh --work "$CIVICPULSE_ROOT/work/test-demo"
 scripts/lib/check-demo.sh "$CIVICPULSE_ROOT/work/test-demo"

@@ -45,7 +45,7 @@ public final class ConfigKeys {
     add(SHUFFLE_PARTITIONS, "8", false, "spark.sql.shuffle.partitions for the local default (a cluster may override with --conf).");
     add(TARGETS, "targets.properties", true, "Score targets file (see conf/targets.properties).");
     add(RUNS_KEEP_DAYS, "180", false, "maintain deletes _runs records older than this many days.");
-    add(LOG_DIR, "logs", true, "Folder for logs/<date>-<command>.log.");
+    add(LOG_DIR, "logs", true, "Folder where scripts/civicpulse appends <date>-<command>.log (read by the script, not the app).");
     add(STREAM_BOOTSTRAP, "127.0.0.1:9092", false, "stream, replay: Kafka bootstrap servers (host:port, comma-separated).");
     add(TOPIC_REQUESTS, "civicpulse.requests", false, "Topic of request events (JSON), also read by scripts/kafka.sh.");
     add(TOPIC_FEEDBACK, "civicpulse.feedback", false, "Topic of feedback records (JSON).");

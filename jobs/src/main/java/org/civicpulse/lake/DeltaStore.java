@@ -34,6 +34,16 @@ public final class DeltaStore {
     return spark.read().format("delta").load(table.toString());
   }
 
+  /** The table's latest version (the one a read now sees). */
+  public long version(Path table) {
+    return DeltaTable.forPath(spark, table.toString()).history(1).select("version").head().getLong(0);
+  }
+
+  /** The table as it was at a version: reads pinned to it stay consistent while others commit. */
+  public Dataset<Row> readAt(Path table, long version) {
+    return spark.read().format("delta").option("versionAsOf", version).load(table.toString());
+  }
+
   public void append(Dataset<Row> rows, Path table, String partitionColumn) {
     writer(rows, SaveMode.Append, partitionColumn).save(table.toString());
   }

@@ -132,6 +132,12 @@ public final class RecordValidator implements Serializable {
         Object than = typed.get(rule.than());
         yield field instanceof Timestamp a && than instanceof Timestamp b && a.before(b);
       }
+      case "not_in_future" -> field instanceof Timestamp a && a.getTime() > ctx.latestEpochMilli();
+      case "max_span_days" -> {
+        Object than = typed.get(rule.than());
+        yield field instanceof Timestamp a && than instanceof Timestamp b
+            && a.getTime() - b.getTime() > rule.limit() * 86_400_000L;
+      }
       case "required_when" -> field == null && when != null && rule.whenValues().contains(when);
       case "absent_when" -> field != null && when != null && rule.whenValues().contains(when);
       default -> throw new IllegalStateException("unknown rule kind " + rule.kind());
