@@ -1,4 +1,4 @@
-package org.civicpulse.ingest;
+package org.civicpulse.schema;
 
 import java.io.Serializable;
 import java.sql.Timestamp;
@@ -8,10 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.civicpulse.privacy.TextMasker;
-import org.civicpulse.schema.CrossFieldRule;
-import org.civicpulse.schema.FieldSpec;
-import org.civicpulse.schema.Reasons;
-import org.civicpulse.schema.TableSchema;
 
 /**
  * Turns a record's text values into typed curated values, collecting every reason it fails (DESIGN §2):
@@ -81,7 +77,7 @@ public final class RecordValidator implements Serializable {
   }
 
   private Object timestamp(FieldSpec f, String text, List<String> reasons) {
-    Instant t = org.civicpulse.schema.Timestamps.parse(text, ctx.zone());
+    Instant t = Timestamps.parse(text, ctx.zone());
     if (t == null) {
       reasons.add(Reasons.of(Reasons.BAD_TIMESTAMP, f.name() + "=" + abbreviate(text) + " is not a timestamp"));
       return null;

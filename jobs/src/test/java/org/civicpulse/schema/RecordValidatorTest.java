@@ -1,4 +1,4 @@
-package org.civicpulse.ingest;
+package org.civicpulse.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.civicpulse.privacy.Pseudonymizer;
-import org.civicpulse.schema.Schemas;
 import org.junit.jupiter.api.Test;
 
 /** The plausibility rules of the schema files, on single records (no Spark). */
