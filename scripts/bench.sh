@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks (never timed unit tests). Appends a dated section to BENCHMARKS.md with the machine, the exact
 # command, wall time (median of --runs, with min and max), rows/s and the driver JVM's peak RSS.
-#   scripts/bench.sh [ingest|forecast|all] [--requests 1m] [--runs 3]
+#   scripts/bench.sh [ingest|forecast|stream|all] [--requests 1m] [--runs 3]
 # ingest: generate N requests (with feedback and participation in proportion), ingest them into an empty lake.
 # forecast: `forecast --series` on the real Boston Open311 weekly counts (../shared/realdata; skipped if absent)
 #           with the protocol of issue 4: three dense series, 2013-W27 … 2019-W13, 8 origins, step 13, horizon 13;
@@ -9,6 +9,8 @@
 #           then lake mode on 10,000 synthetic cell series × 156 weeks (500 communities × 20 categories, plus
 #           521 roll-ups), 4 origins, as-of 2025-W52: the lake is written once by the test-source
 #           SyntheticLakeBench through Maven ($CIVICPULSE_MVN, default `mvn -o -q`), then timed --runs times.
+# stream: the generated landing files → replay into a fresh broker (scripts/kafka.sh, port 29092) → stream
+#         --available-now into an empty lake; events/s of each (not part of `all`: it starts a broker).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 cd "$CIVICPULSE_ROOT"
@@ -51,12 +53,18 @@ measure() {  # measure <setup-cmd> <cmd...>: setup runs before each timed run, u
   printf '%s\n' "${walls[@]}" | sort -n | awk -v peak="$peak" -v cpu="$cpu" '{a[NR]=$1} END {printf "%s %s %s %d %s\n", a[int((NR+1)/2)], a[1], a[NR], peak/1024, cpu}'
 }
 
-bench_ingest() {
+# Generated landing files of $requests requests (made once, then reused).
+landing_data() {
   local data="$work/landing-$requests"
   if [[ ! -f "$data/manifest.json" ]]; then
     log "bench: generating $requests requests into $data"
     scripts/civicpulse generate --out "$data" --requests "$requests" --seed 7 > /dev/null
   fi
+  echo "$data"
+}
+
+bench_ingest() {
+  local data; data=$(landing_data)
   local rows; rows=$(python3 -c "import json; m=json.load(open('$data/manifest.json')); print(sum(f['rows'] for f in m['files'] if f['dataset'] in ('service_requests','feedback','participation')))")
   local cmd=(scripts/civicpulse ingest --landing "$data" --lake "$work/lake-$requests" --dev-key)
   log "bench: ingest $requests × $runs"
@@ -66,6 +74,41 @@ bench_ingest() {
     echo "- command: \`${cmd[*]}\` (into an empty lake each run; data from \`scripts/civicpulse generate --requests $requests --seed 7\`)"
     echo "- records read (requests + feedback + participation): $rows"
     echo "- wall: median ${med} s (min ${min}, max ${max}; $runs runs); $(python3 -c "print(round($rows/$med))") records/s; peak RSS of the driver JVM ${rss} MB"
+  } >> $out
+}
+
+bench_stream() {
+  local data; data=$(landing_data)
+  # replay takes one file or folder per dataset: a folder of links each
+  local split="$work/stream-landing-$requests"
+  rm -rf "$split"
+  for ds in requests feedback participation; do mkdir -p "$split/$ds"; ln -s "$data"/$ds* "$split/$ds/"; done
+  local broker="$work/kafka" lake="$work/stream-lake" cp="$work/stream-checkpoint" port=29092
+  local replay=(scripts/civicpulse replay --bootstrap "127.0.0.1:$port" --requests "$split/requests" --feedback "$split/feedback" --participation "$split/participation")
+  local stream=(scripts/civicpulse stream --lake "$lake" --bootstrap "127.0.0.1:$port" --checkpoint "$cp" --available-now --dev-key)
+  local walls=() replay_walls=() events=0
+  for _ in $(seq "$runs"); do
+    scripts/kafka.sh stop --dir "$broker" > /dev/null; rm -rf "$broker" "$lake" "$cp"
+    scripts/kafka.sh start --dir "$broker" --port "$port" --controller-port $((port + 1)) > /dev/null
+    scripts/civicpulse ingest --lake "$lake" --communities "$data"/communities* --categories "$data"/categories* --dev-key > /dev/null
+    log "bench: replay $requests"
+    /usr/bin/time -f '%e' -o "$work/time.txt" "${replay[@]}" > "$work/replay.out" 2> "$work/last.err" || { tail -5 "$work/last.err" >&2; return 1; }
+    replay_walls+=("$(cat "$work/time.txt")")
+    events=$(sed -n 's/^replay sent=\([0-9]*\).*/\1/p' "$work/replay.out")
+    log "bench: stream --available-now over $events events"
+    /usr/bin/time -f '%e' -o "$work/time.txt" "${stream[@]}" > "$work/stream.out" 2> "$work/last.err" || { tail -5 "$work/last.err" >&2; return 1; }
+    walls+=("$(cat "$work/time.txt")")
+  done
+  scripts/kafka.sh stop --dir "$broker" > /dev/null
+  local med rmed
+  med=$(printf '%s\n' "${walls[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  rmed=$(printf '%s\n' "${replay_walls[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  {
+    echo; echo "## stream, $requests requests — $(date -u +%F' '%H:%M' UTC')"; machine
+    echo "- replay: \`${replay[*]}\` → $(cat "$work/replay.out")"
+    echo "- replay wall (JVM start included): median ${rmed} s; $(python3 -c "print(round($events/$rmed))") events/s"
+    echo "- stream: \`${stream[*]}\` → $(cat "$work/stream.out")"
+    echo "- stream drain wall (JVM and Spark start included): median ${med} s ($runs runs); $(python3 -c "print(round($events/$med))") events/s"
   } >> $out
 }
 
@@ -153,7 +196,8 @@ PY
 case "$section" in
   ingest) bench_ingest ;;
   forecast) bench_forecast ;;
+  stream) bench_stream ;;
   all) bench_ingest; bench_forecast ;;
-  *) echo "bench: unknown section $section (ingest|forecast|all)" >&2; exit 2 ;;
+  *) echo "bench: unknown section $section (ingest|forecast|stream|all)" >&2; exit 2 ;;
 esac
 log "bench: results appended to $out"

@@ -6,8 +6,13 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 cd "$CIVICPULSE_ROOT"
 "$CIVICPULSE_ROOT/scripts/install-deps.sh" || log "warning: optional packages missing; tests that need them will skip"
 
-log "test: mvn package with every test (unit and integration)"
-mvn -B -q package -DskipTests=false
+# The streaming tests start a real broker from these jars (a folder of their own, never on the app's classpath).
+log "test: Kafka broker jars (scripts/kafka/pom.xml → work/kafka/libs)"
+mvn -B -q -f scripts/kafka/pom.xml package || log "warning: Kafka broker jars unavailable; the streaming tests will skip"
+# verify, not package: the *IT tests (failsafe) run after package because they spark-submit the shaded jar to a
+# local standalone cluster (scripts/local-cluster.sh); see jobs/pom.xml.
+log "test: mvn verify with every test (unit, then integration)"
+mvn -B -q verify -DskipTests=false
 log "test: demo end to end"
 scripts/demo.sh --work "$CIVICPULSE_ROOT/work/test-demo"
 scripts/lib/check-demo.sh "$CIVICPULSE_ROOT/work/test-demo"

@@ -31,3 +31,31 @@ build_if_needed() {
     (cd "$CIVICPULSE_ROOT" && mvn -q -B package -DskipTests) >&2 || { log "build failed"; return 1; }
   fi
 }
+
+# Spark's own jars (like a distribution's jars/), one path a line: the local classpath minus what the shaded app
+# jar carries and the test-only jars. scripts/spark-submit and scripts/local-cluster.sh run Spark from this set so
+# that a run there checks the shaded jar the way a real cluster would. Builds only when the classpath file is
+# missing: Spark's jars do not change with the app's sources (scripts/spark-submit builds the app jar itself).
+spark_only_jars() {
+  [[ -f $APP_CLASSPATH_FILE ]] || build_if_needed || return 1
+  tr ':' '\n' < "$APP_CLASSPATH_FILE" | grep -v -E \
+    '/io/delta/|/org/apache/kafka/|/spark-sql-kafka-0-10_|/spark-token-provider-kafka-0-10_|/commons-pool2/|/commons-csv/|/tech/tablesaw/|/org/jfree/|/info/picocli/|/it/unimi/dsi/fastutil/|/io/github/classgraph/|/junit/|/org/junit/|/org/assertj/|/opentest4j/|/apiguardian/'
+}
+
+# The value of KEY in a .properties FILE as java.util.Properties reads simple lines (key = value, key: value or
+# key value; # and ! comments; the last occurrence wins; trimmed like Config does); prints nothing when absent.
+# Continuation lines and \u escapes are not handled: the keys scripts read this way are plain paths.
+properties_value() {
+  awk -v key="$2" '
+    { sub(/^[ \t\f]+/, "") }
+    /^[#!]/ || $0 == "" { next }
+    {
+      match($0, /^[^=: \t\f]+/)
+      k = substr($0, 1, RLENGTH)
+      rest = substr($0, RLENGTH + 1)
+      sub(/^[ \t\f]*[=:]?[ \t\f]*/, "", rest)
+      sub(/[ \t\f\r]+$/, "", rest)
+      if (k == key) { v = rest; found = 1 }
+    }
+    END { if (found) print v }' "$1"
+}

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The top-level command: lists the subcommands of DESIGN §3 and maps failures to exit codes. */
 @Command(name = "civicpulse", mixinStandardHelpOptions = true, version = "civicpulse 0.1.0",
     description = "Community service requests, feedback and participation → dashboards, forecasts and static reports.",
-    subcommands = {GenerateCommand.class, IngestCommand.class, DailyCommand.class, DashboardCommand.class, ForecastCommand.class, WeeklyCommand.class, ReportCommand.class, QuarantineCommand.class, MaintainCommand.class})
+    subcommands = {GenerateCommand.class, IngestCommand.class, DailyCommand.class, DashboardCommand.class, ForecastCommand.class, WeeklyCommand.class, ReportCommand.class, QuarantineCommand.class, MaintainCommand.class, ReplayCommand.class, StreamCommand.class})
 public final class CivicPulseCommand implements Runnable {
 
   public static int execute(String[] args) {
@@ -20,6 +20,13 @@ public final class CivicPulseCommand implements Runnable {
         e.printStackTrace(System.err);
       }
       return ExitCodes.of(e);
+    });
+    // A bad argument is the user's typo, not a crash: one line naming it (picocli would print the whole usage).
+    cl.setParameterExceptionHandler((e, a) -> {
+      String cmd = e.getCommandLine().getCommandName();
+      System.err.println("civicpulse " + cmd + ": error: " + oneLine(e)
+          + " (see: civicpulse " + (cmd.equals("civicpulse") ? "" : cmd + " ") + "--help)");
+      return ExitCodes.BAD_INPUT;
     });
     return cl.execute(args);
   }

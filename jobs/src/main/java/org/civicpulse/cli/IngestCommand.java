@@ -27,12 +27,7 @@ public final class IngestCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--requests", paramLabel = "PATH", description = "Service requests: a file or a folder.")
-  Path requests;
-  @Option(names = "--feedback", paramLabel = "PATH", description = "Feedback: a file or a folder.")
-  Path feedback;
-  @Option(names = "--participation", paramLabel = "PATH", description = "Participation: a file or a folder.")
-  Path participation;
+  @Mixin FactFileOptions facts;
   @Option(names = "--communities", paramLabel = "PATH", description = "Communities reference file.")
   Path communities;
   @Option(names = "--categories", paramLabel = "PATH", description = "Categories reference file.")
@@ -118,9 +113,7 @@ public final class IngestCommand implements Callable<Integer> {
     Map<String, List<Path>> files = landing != null ? fromLanding(landing) : new LinkedHashMap<>();
     put(files, Schemas.COMMUNITIES, communities);
     put(files, Schemas.CATEGORIES, categories);
-    put(files, Schemas.SERVICE_REQUESTS, requests);
-    put(files, Schemas.FEEDBACK, feedback);
-    put(files, Schemas.PARTICIPATION, participation);
+    facts.putInto(files);
     return files;
   }
 
@@ -138,9 +131,7 @@ public final class IngestCommand implements Callable<Integer> {
   }
 
   private static void put(Map<String, List<Path>> files, String ds, Path given) {
-    if (given != null) {
-      files.put(ds, LandingFiles.expand(given));
-    }
+    FactFileOptions.put(files, ds, given);
   }
 
   static Map<String, Object> asMap(DatasetCounts c) {

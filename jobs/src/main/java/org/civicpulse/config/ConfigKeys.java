@@ -22,6 +22,14 @@ public final class ConfigKeys {
   public static final String SLA_OVERRIDE_PREFIX = "sla.override.";
   public static final String RUNS_KEEP_DAYS = "runs.keep_days";
   public static final String LOG_DIR = "log.dir";
+  public static final String STREAM_BOOTSTRAP = "stream.bootstrap";
+  public static final String TOPIC_REQUESTS = "stream.topic.requests";
+  public static final String TOPIC_FEEDBACK = "stream.topic.feedback";
+  public static final String TOPIC_PARTICIPATION = "stream.topic.participation";
+  public static final String TOPIC_ALERTS = "stream.topic.alerts";
+  public static final String STREAM_CHECKPOINT = "stream.checkpoint";
+  public static final String STREAM_TRIGGER_SECONDS = "stream.trigger_seconds";
+  public static final String STREAM_LATENESS_HOURS = "stream.lateness_hours";
 
   private static final Map<String, ConfigKey> KEYS = new LinkedHashMap<>();
 
@@ -37,7 +45,15 @@ public final class ConfigKeys {
     add(SHUFFLE_PARTITIONS, "8", false, "spark.sql.shuffle.partitions for the local default (a cluster may override with --conf).");
     add(TARGETS, "targets.properties", true, "Score targets file (see conf/targets.properties).");
     add(RUNS_KEEP_DAYS, "180", false, "maintain deletes _runs records older than this many days.");
-    add(LOG_DIR, "logs", true, "Folder for logs/<date>-<command>.log.");
+    add(LOG_DIR, "logs", true, "Folder where scripts/civicpulse appends <date>-<command>.log (read by the script, not the app).");
+    add(STREAM_BOOTSTRAP, "127.0.0.1:9092", false, "stream, replay: Kafka bootstrap servers (host:port, comma-separated).");
+    add(TOPIC_REQUESTS, "civicpulse.requests", false, "Topic of request events (JSON), also read by scripts/kafka.sh.");
+    add(TOPIC_FEEDBACK, "civicpulse.feedback", false, "Topic of feedback records (JSON).");
+    add(TOPIC_PARTICIPATION, "civicpulse.participation", false, "Topic of participation records (JSON).");
+    add(TOPIC_ALERTS, "civicpulse.alerts", false, "Topic stream produces spike alerts to (at-least-once, keyed by alert_id).");
+    add(STREAM_CHECKPOINT, "work/checkpoints/stream", true, "stream: checkpoint folder (offsets and commits of the query; holds the stream's lock).");
+    add(STREAM_TRIGGER_SECONDS, "10", false, "stream: seconds between micro-batches of the long-running form.");
+    add(STREAM_LATENESS_HOURS, "2", false, "stream: hours an event may arrive late and still count in the live marts (curated takes it regardless).");
     add(SERVICE_POINT_THRESHOLD, "10", false, "forecast: a cell whose forecast stays at or above this many requests a week for 13 weeks is a service-point candidate.");
     add(BACKLOG_THRESHOLD, "200", false, "forecast: projected open requests per community at which the capacity table flags a crossing week.");
   }

@@ -61,16 +61,22 @@ public final class DashboardJob {
   }
 
   /**
-   * The curated inputs. Events are read up to the range's end (history questions need earlier events: a
-   * request open today may have been created long ago); month partitions after the range are pruned.
+   * The curated inputs, read only as far back as the range needs: events from the look-back start plus a
+   * summary of older history (EventHistory), requests created in the provider window, participation from
+   * the range's first month. Feedback is kept narrow but whole: a request closed today may have been rated
+   * at any time, and its rating's category comes from the request (a two-column lookup).
    */
   private DashboardViews views(DateRange r) {
-    String monthTo = String.format("%04d-%02d", r.to().getYear(), r.to().getMonthValue());
-    Dataset<Row> events = read(Schemas.REQUEST_EVENTS).filter(col(TableSchema.MONTH_COLUMN).leq(monthTo));
+    Dataset<Row> events = new EventHistory(store, lake, progress).events(r);
+    String providerMonth = EventHistory.month(r.to().minusDays(ProviderMetrics.WINDOW_DAYS - 1));
+    Dataset<Row> requests = read(Schemas.SERVICE_REQUESTS).filter(col(TableSchema.MONTH_COLUMN).geq(providerMonth));
+    Dataset<Row> participation = read(Schemas.PARTICIPATION)
+        .filter(col(TableSchema.MONTH_COLUMN).between(EventHistory.month(r.from()), EventHistory.month(r.to())));
+    Dataset<Row> feedback = read(Schemas.FEEDBACK).drop("comment", "resident_key");
     // Every metric family scans these: cache them once instead of re-reading the Delta files a dozen times.
-    return new DashboardViews(store.spark(), cached(events), cached(read(Schemas.SERVICE_REQUESTS)),
-        cached(read(Schemas.FEEDBACK)), cached(read(Schemas.PARTICIPATION)), read(Schemas.COMMUNITIES),
-        read(Schemas.CATEGORIES));
+    return new DashboardViews(store.spark(), cached(events), cached(requests), cached(feedback), cached(participation),
+        read(Schemas.COMMUNITIES), read(Schemas.CATEGORIES),
+        read(Schemas.SERVICE_REQUESTS).select("request_id", "category"));
   }
 
   private static Dataset<Row> cached(Dataset<Row> df) {

@@ -6,10 +6,17 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The curated inputs of the dashboard, registered as temporary views so each metric family is one readable
- * SQL statement. Views: cp_events, cp_requests, cp_feedback, cp_participation, cp_communities, cp_categories.
+ * SQL statement. Views: cp_events, cp_requests, cp_feedback, cp_participation, cp_communities, cp_categories,
+ * cp_request_categories (request_id → category over all requests, for feedback).
  */
 public record DashboardViews(SparkSession spark, Dataset<Row> events, Dataset<Row> requests, Dataset<Row> feedback,
-    Dataset<Row> participation, Dataset<Row> communities, Dataset<Row> categories) {
+    Dataset<Row> participation, Dataset<Row> communities, Dataset<Row> categories, Dataset<Row> requestCategories) {
+
+  /** Without a separate lookup: the category of a linked request comes from {@code requests} itself. */
+  public DashboardViews(SparkSession spark, Dataset<Row> events, Dataset<Row> requests, Dataset<Row> feedback,
+      Dataset<Row> participation, Dataset<Row> communities, Dataset<Row> categories) {
+    this(spark, events, requests, feedback, participation, communities, categories, requests.select("request_id", "category"));
+  }
 
   public DashboardViews register() {
     events.createOrReplaceTempView("cp_events");
@@ -18,6 +25,7 @@ public record DashboardViews(SparkSession spark, Dataset<Row> events, Dataset<Ro
     participation.createOrReplaceTempView("cp_participation");
     communities.createOrReplaceTempView("cp_communities");
     categories.createOrReplaceTempView("cp_categories");
+    requestCategories.createOrReplaceTempView("cp_request_categories");
     return this;
   }
 

@@ -20,7 +20,7 @@ public final class SatisfactionMetrics {
     return v.sql("SELECT " + KEYS + ", count(*) AS feedback_n, avg(rating) AS rating_mean,"
         + " avg(CASE WHEN rating >= 4 THEN 1D ELSE 0D END) AS csat"
         + " FROM (SELECT to_date(f.submitted_at) AS date, f.community_id, coalesce(q.category, '" + UNLINKED + "') AS category,"
-        + "  f.rating FROM cp_feedback f LEFT JOIN cp_requests q ON f.request_id = q.request_id"
+        + "  f.rating FROM cp_feedback f LEFT JOIN cp_request_categories q ON f.request_id = q.request_id"
         + "  WHERE to_date(f.submitted_at) BETWEEN " + r.a() + " AND " + r.b() + ") "
         + CUBE);
   }

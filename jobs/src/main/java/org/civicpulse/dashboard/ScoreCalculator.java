@@ -11,7 +11,8 @@ import org.civicpulse.config.Targets;
 /**
  * The CityScore-style score (DESIGN §4): per metric value ÷ target (higher is better) or target ÷ value
  * (lower is better; a value of 0 earns the cap), capped at 1.25; the score is the mean over metrics that have
- * a value; the best and worst 3 metrics by ratio are named.
+ * a value; the best and worst 3 metrics by ratio are named (fewer when under six metrics have a value, so the two
+ * lists never share a name).
  */
 public final class ScoreCalculator {
   public static final double CAP = 1.25;
@@ -44,10 +45,12 @@ public final class ScoreCalculator {
     double mean = ratios.values().stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
     List<String> byRatio = new ArrayList<>(ratios.keySet());
     byRatio.sort(Comparator.comparingDouble((String k) -> ratios.get(k)).reversed().thenComparing(k -> k));
-    List<String> best = byRatio.subList(0, Math.min(3, byRatio.size()));
-    List<String> worst = new ArrayList<>(byRatio);
+    // With fewer than six metrics the two lists would share names ("best: X … worst: X"): split them instead.
+    int n = byRatio.size();
+    List<String> best = byRatio.subList(0, Math.min(3, (n + 1) / 2));
+    List<String> worst = new ArrayList<>(byRatio.subList(n - Math.min(3, n / 2), n));
     java.util.Collections.reverse(worst);
-    return new Score(mean, ratios, List.copyOf(best), List.copyOf(worst.subList(0, Math.min(3, worst.size()))));
+    return new Score(mean, ratios, List.copyOf(best), List.copyOf(worst));
   }
 
   /** History fallback: mean − sd where higher is better, mean + sd where lower is better. */

@@ -17,7 +17,9 @@ import java.util.Properties;
 /**
  * How a city's CSV export maps to canonical service requests (issue 7), loaded from a .properties file:
  * column.&lt;field&gt;=&lt;city column&gt;, time_format, time_zone, status.&lt;value&gt;, channel.&lt;value&gt;
- * (channel.* is the default), category.&lt;value&gt; (unmapped categories pass through).
+ * (channel.* is the default), category.&lt;value&gt; (unmapped categories pass through), and
+ * closed_at_only_when_closed=true where the closed_at column is a last-update time that means "closed at"
+ * only for closed requests (Open311 bulk exports without closed_date).
  */
 public final class City311Mapping implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -31,13 +33,20 @@ public final class City311Mapping implements Serializable {
   final Map<String, String> category = new HashMap<>();
   final String timeFormat;
   final String timeZone;
+  final boolean closedAtOnlyWhenClosed;
 
   private City311Mapping(Properties p, String source) {
     String tf = null;
     String tz = null;
+    boolean onlyClosed = false;
     for (String key : p.stringPropertyNames()) {
       String v = p.getProperty(key).trim();
-      if (key.equals("time_format")) {
+      if (key.equals("closed_at_only_when_closed")) {
+        if (!v.equals("true") && !v.equals("false")) {
+          throw new InputException(source + ": closed_at_only_when_closed must be true or false, not " + v);
+        }
+        onlyClosed = v.equals("true");
+      } else if (key.equals("time_format")) {
         tf = v;
       } else if (key.equals("time_zone")) {
         tz = v;
@@ -76,6 +85,7 @@ public final class City311Mapping implements Serializable {
     }
     this.timeFormat = tf;
     this.timeZone = tz;
+    this.closedAtOnlyWhenClosed = onlyClosed;
   }
 
   /** Loads and checks a mapping file; any problem is one InputException naming the key. */

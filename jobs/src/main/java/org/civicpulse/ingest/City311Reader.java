@@ -67,6 +67,10 @@ public final class City311Reader extends HeaderFirstReader {
     for (String f : HEADER) {
       v.add(value(f, r.fields()));
     }
+    if (m.closedAtOnlyWhenClosed && !"closed".equals(v.get(HEADER.indexOf("status")))) {
+      // The column is a last-update time (Open311 bulk): a close time only for closed requests.
+      v.set(HEADER.indexOf("closed_at"), "");
+    }
     return new RawRecord(r.line(), r.raw(), v, List.of());
   }
 
@@ -96,8 +100,11 @@ public final class City311Reader extends HeaderFirstReader {
 
   String time(String raw) {
     try {
-      return LocalDateTime.parse(raw, fmt).atZone(zone).toOffsetDateTime()
-          .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+      // A pattern with an offset (Boston's ISO times) keeps the time's own offset; otherwise the city's zone.
+      java.time.temporal.TemporalAccessor t = fmt.parseBest(raw, java.time.OffsetDateTime::from, LocalDateTime::from);
+      java.time.OffsetDateTime odt = t instanceof java.time.OffsetDateTime o ? o
+          : ((LocalDateTime) t).atZone(zone).toOffsetDateTime();
+      return odt.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     } catch (DateTimeParseException e) {
       return raw; // validation quarantines it with its reason and line
     }

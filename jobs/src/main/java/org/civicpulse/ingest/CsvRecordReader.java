@@ -22,6 +22,8 @@ public final class CsvRecordReader implements Iterator<RawRecord> {
   private long nextLineNumber = 1;
   private RawRecord next;
   private boolean first = true;
+  /** Set once the end was read: the reader is closed then, and a file ending inside a quote reads on past it. */
+  private boolean ended;
 
   public CsvRecordReader(BufferedReader in) {
     this.in = in;
@@ -49,9 +51,13 @@ public final class CsvRecordReader implements Iterator<RawRecord> {
     if (!pushedBack.isEmpty()) {
       return pushedBack.remove(0);
     }
+    if (ended) {
+      return null;
+    }
     try {
       String line = in.readLine();
       if (line == null) {
+        ended = true;
         in.close();
       }
       if (line != null && first) {

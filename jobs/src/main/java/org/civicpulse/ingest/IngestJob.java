@@ -8,11 +8,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import org.apache.spark.sql.Dataset;
@@ -22,9 +19,11 @@ import org.apache.spark.storage.StorageLevel;
 import org.civicpulse.lake.DeltaStore;
 import org.civicpulse.lake.Lake;
 import org.civicpulse.lake.LakePermissions;
+import org.civicpulse.lake.ReferenceContext;
 import org.civicpulse.privacy.Pseudonymizer;
 import org.civicpulse.schema.Schemas;
 import org.civicpulse.schema.TableSchema;
+import org.civicpulse.schema.ValidationContext;
 
 /** landing → curated + quarantine for the datasets given, in the order DESIGN §3 reports them. */
 public final class IngestJob {
@@ -199,21 +198,6 @@ public final class IngestJob {
 
   /** Reference ids as the lake holds them now (after this run's reference datasets). */
   private ValidationContext context() {
-    Set<String> communities = ids(Schemas.COMMUNITIES, "community_id");
-    Map<String, Double> sla = new LinkedHashMap<>();
-    for (Row r : store.read(lake.curated(Schemas.CATEGORIES), Schemas.get(Schemas.CATEGORIES).sparkSchema())
-        .select("category", "sla_hours").collectAsList()) {
-      sla.put(r.getString(0), r.isNullAt(1) ? null : r.getDouble(1));
-    }
-    sla.putAll(slaOverrides);
-    Set<String> categories = new HashSet<>(ids(Schemas.CATEGORIES, "category"));
-    return new ValidationContext(zone, communities, categories, sla, pseudonymizer);
-  }
-
-  private Set<String> ids(String table, String column) {
-    Set<String> out = new HashSet<>();
-    store.read(lake.curated(table), Schemas.get(table).sparkSchema()).select(column).collectAsList()
-        .forEach(r -> out.add(r.getString(0)));
-    return out;
+    return ReferenceContext.load(store, lake, zone, slaOverrides, pseudonymizer);
   }
 }

@@ -14,6 +14,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.civicpulse.schema.TableSchema;
+import org.civicpulse.schema.ValidationContext;
 
 /** Reads a dataset's landing files in parallel (one task per file) into staged rows. */
 public final class LandingReader {

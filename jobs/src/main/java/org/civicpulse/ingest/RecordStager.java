@@ -11,8 +11,11 @@ import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.civicpulse.schema.Reasons;
-import org.civicpulse.schema.Schemas;
+import org.civicpulse.schema.SlaDue;
 import org.civicpulse.schema.TableSchema;
+import org.civicpulse.schema.RecordValidator;
+import org.civicpulse.schema.ValidatedRecord;
+import org.civicpulse.schema.ValidationContext;
 
 /** Turns the raw records of one landing file (header first) into staged rows, valid or not. */
 public final class RecordStager implements Serializable {
@@ -64,28 +67,11 @@ public final class RecordStager implements Serializable {
         reasons.addAll(v.reasons());
         values = v.values();
         if (v.valid()) {
-          fillDueTime(values);
+          SlaDue.fill(schema, values, ctx);
         }
       }
     }
     return toRow(values, reasons, rec, source, fileIndex);
-  }
-
-  /** SLA due time fixed at ingest: given due_at, else created_at + the category's hours (config override first). */
-  private void fillDueTime(Object[] values) {
-    if (!schema.table().equals(Schemas.SERVICE_REQUESTS)) {
-      return;
-    }
-    List<String> names = schema.fieldNames();
-    int due = names.indexOf("due_at");
-    if (values[due] != null) {
-      return;
-    }
-    Double hours = ctx.slaHours().get((String) values[names.indexOf("category")]);
-    Timestamp created = (Timestamp) values[names.indexOf("created_at")];
-    if (hours != null && created != null) {
-      values[due] = Timestamp.from(created.toInstant().plusSeconds(Math.round(hours * 3600)));
-    }
   }
 
   private Row toRow(Object[] values, List<String> reasons, RawRecord rec, String source, int fileIndex) {

@@ -34,6 +34,16 @@ public final class DeltaStore {
     return spark.read().format("delta").load(table.toString());
   }
 
+  /** The table's latest version (the one a read now sees). */
+  public long version(Path table) {
+    return DeltaTable.forPath(spark, table.toString()).history(1).select("version").head().getLong(0);
+  }
+
+  /** The table as it was at a version: reads pinned to it stay consistent while others commit. */
+  public Dataset<Row> readAt(Path table, long version) {
+    return spark.read().format("delta").option("versionAsOf", version).load(table.toString());
+  }
+
   public void append(Dataset<Row> rows, Path table, String partitionColumn) {
     writer(rows, SaveMode.Append, partitionColumn).save(table.toString());
   }
@@ -95,6 +105,68 @@ public final class DeltaStore {
       fresh.unpersist();
     }
   }
+
+  /**
+   * MERGE that only inserts rows matching no existing row on all the given columns (null-safe), in one atomic
+   * commit: a row already stored (an event sent twice, a batch run again) is left alone.
+   */
+  public void mergeInsertOnly(Dataset<Row> rows, Path table, List<String> columns, String partitionColumn) {
+    if (!exists(table)) {
+      append(rows, table, partitionColumn);
+      return;
+    }
+    String cond = String.join(" AND ", columns.stream().map(c -> "t.`" + c + "` <=> s.`" + c + "`").toList());
+    DeltaTable.forPath(spark, table.toString()).as("t").merge(rows.as("s"), cond)
+        .whenNotMatched().insertAll().execute();
+  }
+
+  /**
+   * Upsert by key where the source is at least as new (by versionColumn) as the stored row: a late or
+   * replayed older state never overwrites a newer one, so applying the same rows again changes nothing.
+   */
+  public void mergeNewer(Dataset<Row> rows, Path table, String key, String versionColumn, String partitionColumn) {
+    if (!exists(table)) {
+      append(rows, table, partitionColumn);
+      return;
+    }
+    DeltaTable.forPath(spark, table.toString()).as("t")
+        .merge(rows.as("s"), "t." + key + " = s." + key)
+        .whenMatched("t." + versionColumn + " IS NULL OR s." + versionColumn + " >= t." + versionColumn).updateAll()
+        .whenNotMatched().insertAll()
+        .execute();
+  }
+
+  /**
+   * Runs writes as Delta idempotent transactions (session confs txnAppId / txnVersion): a table that already
+   * recorded this version or a later one for appId skips the write. So each table gets at most one commit
+   * inside the body; the confs are cleared afterwards whatever happens.
+   */
+  public void idempotent(String appId, long version, Runnable body) {
+    spark.conf().set(TXN_APP_ID, appId);
+    spark.conf().set(TXN_VERSION, String.valueOf(version));
+    try {
+      for (int attempt = 1; ; attempt++) {
+        try {
+          body.run();
+          return;
+        } catch (io.delta.exceptions.DeltaConcurrentModificationException e) {
+          // A batch command committed to the same table meanwhile (DESIGN §3: conflicts are retried). Running
+          // the body again is safe: tables it already wrote skip by transaction id, the rest are rewritten.
+          if (attempt >= CONFLICT_ATTEMPTS) {
+            throw e;
+          }
+        }
+      }
+    } finally {
+      spark.conf().unset(TXN_APP_ID);
+      spark.conf().unset(TXN_VERSION);
+    }
+  }
+
+  private static final int CONFLICT_ATTEMPTS = 3;
+
+  private static final String TXN_APP_ID = "spark.databricks.delta.write.txnAppId";
+  private static final String TXN_VERSION = "spark.databricks.delta.write.txnVersion";
 
   private org.apache.spark.sql.DataFrameWriter<Row> writer(Dataset<Row> rows, SaveMode mode, String partitionColumn) {
     // One task per partition value: otherwise every shuffle partition writes a small file into every month.

@@ -20,6 +20,11 @@ public record Lake(Path root) {
     return root.resolve("marts").resolve(name);
   }
 
+  /** Derived state the jobs keep to avoid rereading history (rebuildable from curated at any time). */
+  public Path state(String name) {
+    return root.resolve("state").resolve(name);
+  }
+
   public Path runs() {
     return root.resolve("_runs");
   }

@@ -32,10 +32,10 @@ public final class LakeMaintenance {
     this.lake = lake;
   }
 
-  /** Every Delta table of the lake that exists: curated/*, marts/* and quarantine. */
+  /** Every Delta table of the lake that exists: curated/*, marts/*, state/* and quarantine. */
   public List<Path> tables() {
     List<Path> out = new ArrayList<>();
-    for (Path parent : List.of(lake.root().resolve("curated"), lake.root().resolve("marts"))) {
+    for (Path parent : List.of(lake.root().resolve("curated"), lake.root().resolve("marts"), lake.root().resolve("state"))) {
       if (Files.isDirectory(parent)) {
         try (Stream<Path> s = Files.list(parent)) {
           s.filter(p -> Files.isDirectory(p.resolve("_delta_log"))).sorted().forEach(out::add);

@@ -60,7 +60,8 @@ public final class Schemas {
     List<CrossFieldRule> out = new ArrayList<>();
     for (JsonNode r : array) {
       out.add(new CrossFieldRule(text(r, "code"), text(r, "kind"), text(r, "field"), text(r, "than"),
-          text(r, "when_field"), strings(r.get("when_values")), text(r, "text_en")));
+          text(r, "when_field"), strings(r.get("when_values")), r.hasNonNull("limit") ? r.get("limit").asDouble() : null,
+          text(r, "text_en")));
     }
     return List.copyOf(out);
   }

@@ -42,6 +42,16 @@ class CliExitCodeTest {
   void unknownOptionIsExit2() {
     assertThat(run("ingest", "--no-such-option")).isEqualTo(2);
     assertThat(stderr()).contains("Unknown option: '--no-such-option'");
+    assertThat(stderr().lines().toList()).as("one line, no usage text").containsExactly(
+        "civicpulse ingest: error: Unknown option: '--no-such-option' (see: civicpulse ingest --help)");
+  }
+
+  @Test
+  void aBadDateIsOneLineNamingTheOption() {
+    assertThat(run("dashboard", "--date", "2025-13-01")).isEqualTo(2);
+    assertThat(stderr().lines().toList()).as(stderr()).singleElement().asString()
+        .startsWith("civicpulse dashboard: error: Invalid value for option '--date'")
+        .endsWith("(see: civicpulse dashboard --help)");
   }
 
   @Test

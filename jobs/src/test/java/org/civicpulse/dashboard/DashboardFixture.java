@@ -79,7 +79,7 @@ final class DashboardFixture {
   }
 
   /** Events of one request: "type yyyy-MM-ddTHH:mm" each, the state fields filled as the lake would. */
-  private static void request(List<Row> out, String id, String community, String category, String created, String due,
+  static void request(List<Row> out, String id, String community, String category, String created, String due,
       String... events) {
     TableSchema s = Schemas.get(Schemas.REQUEST_EVENTS);
     for (String e : events) {

@@ -116,4 +116,27 @@ class City311ReaderTest {
     Row c1 = store.read(lake.curated(Schemas.SERVICE_REQUESTS), null).filter("request_id = 'C1'").first();
     assertThat(((Timestamp) c1.getAs("created_at")).toInstant()).isEqualTo(Instant.parse("2024-03-01T15:15:00Z"));
   }
+
+  @Test
+  void isoTimesKeepTheirOffsetAndALastUpdateIsACloseTimeOnlyForClosedRequests() throws Exception {
+    Path dir = Path.of("src/test/resources/city311-offset");
+    List<RawRecord> rs = new ArrayList<>();
+    try (BufferedReader r = Files.newBufferedReader(dir.resolve("requests.csv"))) {
+      new City311Reader(r, City311Mapping.load(dir.resolve("mapping.properties"))).forEachRemaining(rs::add);
+    }
+    assertThat(field(rs.get(1), "created_at")).as("winter time, own offset").isEqualTo("2019-12-02T08:00:00-05:00");
+    assertThat(field(rs.get(1), "closed_at")).as("closed: updated_datetime is the close time")
+        .isEqualTo("2019-12-02T10:30:00-05:00");
+    assertThat(field(rs.get(2), "created_at")).as("summer time, own offset").isEqualTo("2019-07-01T09:00:00-04:00");
+    assertThat(field(rs.get(2), "closed_at")).as("open: no close time").isEmpty();
+    assertThat(field(rs.get(2), "updated_at")).isEqualTo("2019-07-02T09:00:00-04:00");
+  }
+
+  @Test
+  void aBadFlagValueNamesTheKey() throws Exception {
+    Path m = tmp.resolve("m.properties");
+    Files.writeString(m, "column.request_id=a\ncolumn.created_at=b\ncolumn.status=c\ntime_format=yyyy\n"
+        + "time_zone=UTC\nclosed_at_only_when_closed=yes\n");
+    assertThatThrownBy(() -> City311Mapping.load(m)).hasMessageEndingWith("closed_at_only_when_closed must be true or false, not yes");
+  }
 }

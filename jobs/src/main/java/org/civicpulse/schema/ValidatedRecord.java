@@ -1,4 +1,4 @@
-package org.civicpulse.ingest;
+package org.civicpulse.schema;
 
 import java.util.List;
 

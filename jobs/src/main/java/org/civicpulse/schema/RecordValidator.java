@@ -1,4 +1,4 @@
-package org.civicpulse.ingest;
+package org.civicpulse.schema;
 
 import java.io.Serializable;
 import java.sql.Timestamp;
@@ -8,10 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.civicpulse.privacy.TextMasker;
-import org.civicpulse.schema.CrossFieldRule;
-import org.civicpulse.schema.FieldSpec;
-import org.civicpulse.schema.Reasons;
-import org.civicpulse.schema.TableSchema;
 
 /**
  * Turns a record's text values into typed curated values, collecting every reason it fails (DESIGN §2):
@@ -81,7 +77,7 @@ public final class RecordValidator implements Serializable {
   }
 
   private Object timestamp(FieldSpec f, String text, List<String> reasons) {
-    Instant t = org.civicpulse.schema.Timestamps.parse(text, ctx.zone());
+    Instant t = Timestamps.parse(text, ctx.zone());
     if (t == null) {
       reasons.add(Reasons.of(Reasons.BAD_TIMESTAMP, f.name() + "=" + abbreviate(text) + " is not a timestamp"));
       return null;
@@ -135,6 +131,12 @@ public final class RecordValidator implements Serializable {
       case "not_before" -> {
         Object than = typed.get(rule.than());
         yield field instanceof Timestamp a && than instanceof Timestamp b && a.before(b);
+      }
+      case "not_in_future" -> field instanceof Timestamp a && a.getTime() > ctx.latestEpochMilli();
+      case "max_span_days" -> {
+        Object than = typed.get(rule.than());
+        yield field instanceof Timestamp a && than instanceof Timestamp b
+            && a.getTime() - b.getTime() > rule.limit() * 86_400_000L;
       }
       case "required_when" -> field == null && when != null && rule.whenValues().contains(when);
       case "absent_when" -> field != null && when != null && rule.whenValues().contains(when);

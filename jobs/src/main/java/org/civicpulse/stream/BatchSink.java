@@ -1,0 +1,141 @@
+package org.civicpulse.stream;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.api.java.function.VoidFunction2;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.civicpulse.lake.DeltaStore;
+import org.civicpulse.lake.Lake;
+import org.civicpulse.lake.LakePermissions;
+import org.civicpulse.lake.ReferenceContext;
+import org.civicpulse.privacy.Pseudonymizer;
+import org.civicpulse.schema.Schemas;
+import org.civicpulse.schema.TableSchema;
+import org.civicpulse.schema.ValidationContext;
+
+/**
+ * The stream's foreachBatch: one micro-batch of Kafka records → curated tables and quarantine, written as
+ * Delta idempotent transactions (txnAppId = the query's id, txnVersion = the batch id). Spark runs a batch
+ * again after a crash before its checkpoint commit; each table then skips the write it already holds, and
+ * every write is also idempotent by content (insert-only MERGE on ids, newer-state-only MERGE), so an event
+ * sent twice is stored once.
+ */
+public final class BatchSink implements VoidFunction2<Dataset<Row>, Long> {
+  /** The local property Spark sets on the thread of a streaming query: its id, stable across restarts. */
+  static final String QUERY_ID_PROPERTY = "sql.streaming.queryId";
+
+  private final Lake lake;
+  private final StreamSettings settings;
+  private final Pseudonymizer pseudonymizer;
+  private final String fallbackAppId;
+  private final Consumer<String> progress;
+  private final BatchCounts counts = new BatchCounts();
+  private final List<BatchListener> listeners = new ArrayList<>();
+
+  /** Called after a batch's curated writes (live marts, alerts), inside the same idempotent transaction ids. */
+  public interface BatchListener {
+    void afterCurated(DeltaStore store, long batchId, Dataset<Row> newEvents);
+  }
+
+  /** @param fallbackAppId the transaction app id when not run by a streaming query (e.g. a direct call) */
+  public BatchSink(Lake lake, StreamSettings settings, Pseudonymizer pseudonymizer, String fallbackAppId,
+      Consumer<String> progress) {
+    this.lake = lake;
+    this.settings = settings;
+    this.pseudonymizer = pseudonymizer;
+    this.fallbackAppId = fallbackAppId;
+    this.progress = progress;
+  }
+
+  public BatchSink listener(BatchListener l) {
+    listeners.add(l);
+    return this;
+  }
+
+  public BatchCounts counts() {
+    return counts;
+  }
+
+  @Override
+  public void call(Dataset<Row> batch, Long batchId) {
+    SparkSession spark = batch.sparkSession();
+    DeltaStore store = new DeltaStore(spark);
+    String queryId = spark.sparkContext().getLocalProperty(QUERY_ID_PROPERTY);
+    String appId = "civicpulse-stream-" + (queryId != null ? queryId : fallbackAppId);
+    ValidationContext ctx = ReferenceContext.load(store, lake, settings.zone(), settings.slaOverrides(), pseudonymizer);
+    Dataset<Row> kafka = batch.persist(StorageLevel.MEMORY_AND_DISK());
+    Map<String, Dataset<Row>> parsed = new LinkedHashMap<>();
+    try {
+      for (Map.Entry<String, String> t : settings.topics().entrySet()) {
+        EventParser parser = new EventParser(t.getKey(), ctx);
+        Dataset<Row> p = kafka.filter(col(KafkaRows.TOPIC).equalTo(t.getValue()))
+            .mapPartitions((MapPartitionsFunction<Row, Row>) parser::parse, Encoders.row(parser.outputSchema()))
+            .persist(StorageLevel.MEMORY_AND_DISK());
+        parsed.put(t.getKey(), p);
+      }
+      store.idempotent(appId, batchId, () -> write(store, batchId, parsed));
+      counts.batchDone();
+    } finally {
+      parsed.values().forEach(Dataset::unpersist);
+      kafka.unpersist();
+    }
+  }
+
+  private void write(DeltaStore store, long batchId, Map<String, Dataset<Row>> parsed) {
+    List<Dataset<Row>> quarantine = new ArrayList<>();
+    Dataset<Row> newEvents = null;
+    StringBuilder line = new StringBuilder("batch " + batchId + ":");
+    for (Map.Entry<String, Dataset<Row>> e : parsed.entrySet()) {
+      String ds = e.getKey();
+      Dataset<Row> valid = CuratedRows.valid(e.getValue());
+      // One job for both counts: every extra action over a batch costs seconds on a small machine.
+      Row c = e.getValue().agg(count(lit(1)), sum(when(size(col(KafkaRows.REASONS)).gt(0), 1).otherwise(0))).first();
+      long read = c.getLong(0);
+      long bad = c.isNullAt(1) ? 0 : c.getLong(1);
+      counts.add(ds, read, bad);
+      line.append(' ').append(ds).append('=').append(read).append(bad > 0 ? " (" + bad + " quarantined)" : "");
+      if (bad > 0) {
+        quarantine.add(CuratedRows.quarantine(CuratedRows.invalid(e.getValue()), ds, "stream-" + batchId));
+      }
+      if (read == bad) {
+        continue;
+      }
+      if (ds.equals(Schemas.SERVICE_REQUESTS)) {
+        newEvents = CuratedRows.requestEvents(valid);
+        store.mergeInsertOnly(newEvents, lake.curated(Schemas.REQUEST_EVENTS), List.of("event_id"),
+            TableSchema.MONTH_COLUMN);
+        store.mergeNewer(CuratedRows.latestStates(valid), lake.curated(Schemas.SERVICE_REQUESTS), "request_id",
+            "updated_at", TableSchema.MONTH_COLUMN);
+      } else {
+        TableSchema s = Schemas.get(ds);
+        store.mergeInsertOnly(CuratedRows.asTable(valid, ds), lake.curated(ds), List.of(s.key()),
+            TableSchema.MONTH_COLUMN);
+      }
+    }
+    if (!quarantine.isEmpty()) {
+      // One commit for all datasets: a second commit to the same table under the same txnVersion would be skipped.
+      Dataset<Row> q = quarantine.stream().reduce(Dataset::unionByName).orElseThrow();
+      store.mergeInsertOnly(q, lake.quarantine(), List.of("source", "partition", "offset"), null);
+      LakePermissions.ownerOnly(lake.quarantine());
+    }
+    for (BatchListener l : listeners) {
+      l.afterCurated(store, batchId, newEvents);
+    }
+    progress.accept(line.toString());
+  }
+}

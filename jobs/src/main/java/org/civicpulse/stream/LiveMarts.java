@@ -1,0 +1,142 @@
+package org.civicpulse.stream;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.civicpulse.lake.DeltaStore;
+import org.civicpulse.lake.Lake;
+import org.civicpulse.schema.Schemas;
+
+/**
+ * Live marts, recomputed from curated after each batch's writes, as of the newest event time in the lake (an
+ * event-time clock: a replay of old data shows its own "now"): live_volume (created requests per community ×
+ * category × 5-minute bucket over the last 60 minutes), live_backlog (open requests per community) and
+ * alerts (spikes, {@link SpikeRule}) for every clock hour within the allowed lateness.
+ */
+public final class LiveMarts implements BatchSink.BatchListener {
+  public static final String LIVE_VOLUME = "live_volume";
+  public static final String LIVE_BACKLOG = "live_backlog";
+  public static final String ALERTS = "alerts";
+  private static final long BUCKET_SECONDS = 300;
+
+  private final Lake lake;
+  private final int latenessHours;
+  private final AlertPublisher publisher;
+
+  /** @param publisher where alerts go besides the Delta table, or null for none */
+  public LiveMarts(Lake lake, int latenessHours, AlertPublisher publisher) {
+    this.lake = lake;
+    this.latenessHours = latenessHours;
+    this.publisher = publisher;
+  }
+
+  @Override
+  public void afterCurated(DeltaStore store, long batchId, Dataset<Row> newEvents) {
+    if (newEvents == null || !store.exists(lake.curated(Schemas.REQUEST_EVENTS))) {
+      return; // no request events this batch: nothing the marts show has changed
+    }
+    Dataset<Row> created = store.read(lake.curated(Schemas.REQUEST_EVENTS), null)
+        .filter(col("event_type").equalTo("created").and(col("event_time").leq(expr("current_timestamp()"))));
+    Row span = created.agg(max("event_time"), min("event_time")).first();
+    if (span.isNullAt(0)) {
+      return;
+    }
+    Instant asOf = span.getTimestamp(0).toInstant();
+    Instant first = span.getTimestamp(1).toInstant().truncatedTo(ChronoUnit.HOURS);
+    Timestamp asOfTs = Timestamp.from(asOf);
+    store.overwrite(volume(created, asOf, asOfTs), lake.mart(LIVE_VOLUME), null);
+    store.overwrite(backlog(store, asOfTs), lake.mart(LIVE_BACKLOG), null);
+    alerts(store, created, asOf, first, batchId);
+  }
+
+  /** Created requests per 5-minute bucket of the 60 minutes up to the bucket holding asOf. */
+  private static Dataset<Row> volume(Dataset<Row> created, Instant asOf, Timestamp asOfTs) {
+    long end = (asOf.getEpochSecond() / BUCKET_SECONDS + 1) * BUCKET_SECONDS;
+    Timestamp from = Timestamp.from(Instant.ofEpochSecond(end - 3600));
+    Timestamp to = Timestamp.from(Instant.ofEpochSecond(end));
+    return created.filter(col("event_time").geq(from).and(col("event_time").lt(to)))
+        .withColumn("bucket_start", expr("timestamp_seconds(floor(unix_timestamp(event_time) / 300) * 300)"))
+        .groupBy("community_id", "category", "bucket_start").agg(count(lit(1)).as("volume"))
+        .withColumn("as_of", lit(asOfTs))
+        .select("as_of", "community_id", "category", "bucket_start", "volume");
+  }
+
+  private Dataset<Row> backlog(DeltaStore store, Timestamp asOfTs) {
+    return store.read(lake.curated(Schemas.SERVICE_REQUESTS), null)
+        .filter(col("status").isin("open", "assigned", "in_progress"))
+        .groupBy("community_id").agg(count(lit(1)).as("open_requests"))
+        .withColumn("as_of", lit(asOfTs))
+        .select("as_of", "community_id", "open_requests");
+  }
+
+  private void alerts(DeltaStore store, Dataset<Row> created, Instant asOf, Instant first, long batchId) {
+    List<Instant> hours = new ArrayList<>();
+    Instant current = asOf.truncatedTo(ChronoUnit.HOURS);
+    for (int j = 0; j <= latenessHours; j++) {
+      hours.add(current.minus(Duration.ofHours(j)));
+    }
+    List<Instant> all = new ArrayList<>(hours);
+    all.addAll(SpikeRule.historyHours(hours));
+    Object[] hourTs = all.stream().map(Timestamp::from).toArray();
+    Map<SpikeRule.Cell, Long> counts = new HashMap<>();
+    created.withColumn("hour", expr("timestamp_seconds(floor(unix_timestamp(event_time) / 3600) * 3600)"))
+        .filter(col("hour").isin(hourTs))
+        .groupBy("community_id", "category", "hour").agg(count(lit(1)))
+        .collectAsList()
+        .forEach(r -> counts.put(new SpikeRule.Cell(r.getString(0), r.getString(1), r.getTimestamp(2).toInstant()),
+            r.getLong(3)));
+    List<SpikeRule.Alert> flagged = SpikeRule.judge(counts, hours, first);
+    if (flagged.isEmpty()) {
+      return;
+    }
+    Dataset<Row> rows = store.spark().createDataFrame(toRows(flagged, asOf, batchId), alertSchema());
+    Dataset<Row> fresh = store.exists(lake.mart(ALERTS))
+        ? rows.join(store.read(lake.mart(ALERTS), null).select("alert_id"), "alert_id", "left_anti") : rows;
+    List<String> freshIds = fresh.select("alert_id").collectAsList().stream().map(r -> r.getString(0)).toList();
+    if (publisher != null) {
+      publisher.publish(flagged.stream().filter(a -> freshIds.contains(a.alertId())).toList());
+    }
+    store.mergeInsertOnly(rows, lake.mart(ALERTS), List.of("alert_id"), null);
+  }
+
+  private static List<Row> toRows(List<SpikeRule.Alert> alerts, Instant asOf, long batchId) {
+    List<Row> out = new ArrayList<>();
+    for (SpikeRule.Alert a : alerts) {
+      out.add(RowFactory.create(a.alertId(), a.communityId(), a.category(), Timestamp.from(a.windowStart()),
+          Timestamp.from(a.windowStart().plus(Duration.ofHours(1))), a.volume(), a.baselineMedian(), a.z(),
+          Timestamp.from(asOf), batchId));
+    }
+    return out;
+  }
+
+  static StructType alertSchema() {
+    return new StructType()
+        .add("alert_id", DataTypes.StringType, false)
+        .add("community_id", DataTypes.StringType, false)
+        .add("category", DataTypes.StringType, false)
+        .add("window_start", DataTypes.TimestampType, false)
+        .add("window_end", DataTypes.TimestampType, false)
+        .add("volume", DataTypes.LongType, false)
+        .add("baseline_median", DataTypes.DoubleType, false)
+        .add("z", DataTypes.DoubleType, true)
+        .add("as_of", DataTypes.TimestampType, false)
+        .add("detected_batch", DataTypes.LongType, false);
+  }
+}

@@ -1,0 +1,105 @@
+package org.civicpulse.stream;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.StreamingQueryException;
+import org.apache.spark.sql.streaming.Trigger;
+import org.civicpulse.lake.LakeLock;
+import org.civicpulse.lake.LockHeldException;
+
+/**
+ * Kafka topics → the lake through {@link BatchSink}, as a Structured Streaming query with a checkpoint. Holds a
+ * lock on its checkpoint (two queries on one checkpoint would corrupt it), not on the lake: batch commands
+ * may write the same tables meanwhile, Delta resolves that. SIGTERM lets the running batch finish first.
+ */
+public final class StreamJob {
+  /** How long a SIGTERM waits for the batch in progress before stopping the query anyway. */
+  private static final long STOP_GRACE_MILLIS = 120_000;
+
+  private final SparkSession spark;
+  private final StreamSettings settings;
+  private final BatchSink sink;
+  private final Consumer<String> progress;
+
+  public StreamJob(SparkSession spark, StreamSettings settings, BatchSink sink, Consumer<String> progress) {
+    this.spark = spark;
+    this.settings = settings;
+    this.sink = sink;
+    this.progress = progress;
+  }
+
+  /** The lock file of a checkpoint folder. */
+  public static Path lockFile(Path checkpoint) {
+    return checkpoint.resolve("_civicpulse.lock");
+  }
+
+  /** Runs until the topics are drained (available-now) or the query stops; returns the totals. */
+  public BatchCounts run() throws TimeoutException, StreamingQueryException {
+    try (LakeLock lock = checkpointLock()) {
+      StreamingQuery query = source().writeStream()
+          .queryName("civicpulse-stream")
+          .option("checkpointLocation", settings.checkpoint().toString())
+          .trigger(settings.availableNow() ? Trigger.AvailableNow()
+              : Trigger.ProcessingTime(settings.triggerSeconds() * 1000L))
+          .foreachBatch(sink)
+          .start();
+      progress.accept("query " + query.id() + " started on " + String.join(",", settings.topics().values())
+          + (settings.availableNow() ? " (available-now)" : " every " + settings.triggerSeconds() + " s"));
+      Thread hook = new Thread(() -> stopGracefully(query), "civicpulse-stream-stop");
+      Runtime.getRuntime().addShutdownHook(hook);
+      try {
+        query.awaitTermination();
+      } finally {
+        try {
+          Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+          // the hook is running: it stops the query itself
+        }
+      }
+      return sink.counts();
+    }
+  }
+
+  /** The checkpoint's lock; a holder is named as a stream on that checkpoint, not as a lake run. */
+  private LakeLock checkpointLock() {
+    try {
+      return LakeLock.acquire(lockFile(settings.checkpoint()), progress);
+    } catch (LockHeldException e) {
+      throw new LockHeldException("checkpoint " + settings.checkpoint() + " is in use by another stream ("
+          + e.getMessage().replace("lake is locked by another run: ", "") + ")");
+    }
+  }
+
+  private Dataset<Row> source() {
+    return spark.readStream().format("kafka")
+        .option("kafka.bootstrap.servers", settings.bootstrap())
+        .option("subscribe", String.join(",", settings.topics().values()))
+        .option("startingOffsets", "earliest")
+        .option("maxOffsetsPerTrigger", settings.maxOffsetsPerTrigger())
+        .load()
+        .selectExpr("topic AS " + KafkaRows.TOPIC, "partition AS " + KafkaRows.PARTITION,
+            "offset AS " + KafkaRows.OFFSET, "CAST(value AS STRING) AS " + KafkaRows.RAW);
+  }
+
+  /** Waits for the batch in progress (its writes and checkpoint commit), then stops the query. */
+  private void stopGracefully(StreamingQuery query) {
+    if (!query.isActive()) {
+      return;
+    }
+    progress.accept("stopping: waiting for the batch in progress");
+    long deadline = System.currentTimeMillis() + STOP_GRACE_MILLIS;
+    try {
+      while (query.status().isTriggerActive() && System.currentTimeMillis() < deadline) {
+        Thread.sleep(200);
+      }
+      query.stop();
+    } catch (InterruptedException | TimeoutException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,294 @@
+package org.civicpulse.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.delta.tables.DeltaTable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.civicpulse.ingest.IngestJob;
+import org.civicpulse.ingest.ReplayPlan;
+import org.civicpulse.ingest.ReplaySender;
+import org.civicpulse.lake.DeltaStore;
+import org.civicpulse.lake.Lake;
+import org.civicpulse.privacy.Pseudonymizer;
+import org.civicpulse.schema.Schemas;
+import org.civicpulse.testing.KafkaBroker;
+import org.civicpulse.testing.SharedSpark;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * replay → a real broker process → stream --available-now → Delta tables, for the hand-made fixture of
+ * src/test/resources/fixtures/stream. Hand counts: 6 request rows with parseable times give 12 events (R1 3,
+ * R2 3, R3 1, R4 2, R5 2, R6 1) and R7 (broken quoting) 1 raw message: 13 on the requests topic. R6's event
+ * names community C99, unknown: quarantined; R7 is not JSON: quarantined. So 11 request_events, 5 requests
+ * (R1–R5), 2 feedback, 1 participation, 2 quarantine rows.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StreamKafkaTest {
+  static final Path REF = Path.of("src/test/resources/fixtures/ingest");
+  static final String ZONE = "Asia/Shanghai";
+  static final Pseudonymizer KEY = Pseudonymizer.withKey("test-key");
+  static final Map<String, String> TOPICS = Map.of(Schemas.SERVICE_REQUESTS, "civicpulse.requests",
+      Schemas.FEEDBACK, "civicpulse.feedback", Schemas.PARTICIPATION, "civicpulse.participation");
+  @TempDir static Path tmp;
+  static KafkaBroker broker;
+  static SparkSession spark;
+  static DeltaStore store;
+  static Lake lake;
+  static Path checkpoint;
+
+  @BeforeAll
+  static void setUp() throws Exception {
+    broker = KafkaBroker.start(tmp.resolve("broker"), 2);
+    spark = SharedSpark.get();
+    store = new DeltaStore(spark);
+    lake = new Lake(tmp.resolve("lake"));
+    checkpoint = tmp.resolve("checkpoint");
+    ingestReferences(lake);
+  }
+
+  static void ingestReferences(Lake into) {
+    Map<String, List<Path>> refs = new LinkedHashMap<>();
+    refs.put(Schemas.COMMUNITIES, List.of(REF.resolve("communities.csv").toAbsolutePath()));
+    refs.put(Schemas.CATEGORIES, List.of(REF.resolve("categories.csv").toAbsolutePath()));
+    new IngestJob(store, into, ZONE, Map.of(), KEY, "refs", m -> { }).run(refs);
+  }
+
+  @AfterAll
+  static void tearDown() throws Exception {
+    if (broker != null) {
+      broker.close();
+    }
+  }
+
+  static ReplaySender.Result replay() throws InterruptedException {
+    return new ReplaySender(broker.bootstrap(), TOPICS, null, null, m -> { })
+        .send(ReplayPlan.build(org.civicpulse.ingest.ReplayPlanFiles.fixture(), ZoneId.of(ZONE)));
+  }
+
+  static BatchCounts stream() throws Exception {
+    return stream(lake, TOPICS, "civicpulse.alerts", checkpoint);
+  }
+
+  /** stream --available-now as the command wires it: curated writes, then live marts and alerts. */
+  static BatchCounts stream(Lake into, Map<String, String> topics, String alerts, Path cp) throws Exception {
+    StreamSettings s = new StreamSettings(broker.bootstrap(), topics, alerts, cp, true, 10, 100_000, ZONE, Map.of(), 2);
+    BatchSink sink = new BatchSink(into, s, KEY, "test", m -> { })
+        .listener(new LiveMarts(into, 2, new AlertPublisher(broker.bootstrap(), alerts)));
+    return new StreamJob(spark, s, sink, m -> { }).run();
+  }
+
+  static long count(Path table) {
+    return store.read(table, null).count();
+  }
+
+  static Map<String, Long> lakeCounts() {
+    Map<String, Long> m = new LinkedHashMap<>();
+    for (String t : List.of(Schemas.REQUEST_EVENTS, Schemas.SERVICE_REQUESTS, Schemas.FEEDBACK, Schemas.PARTICIPATION)) {
+      m.put(t, count(lake.curated(t)));
+    }
+    m.put("quarantine", count(lake.quarantine()));
+    return m;
+  }
+
+  /** The fixture's hand counts: 11 events, 5 requests, 2 feedback, 1 participation; quarantine as given. */
+  static void assertLakeHolds(long quarantined) {
+    assertThat(lakeCounts()).containsExactly(Map.entry(Schemas.REQUEST_EVENTS, 11L),
+        Map.entry(Schemas.SERVICE_REQUESTS, 5L), Map.entry(Schemas.FEEDBACK, 2L),
+        Map.entry(Schemas.PARTICIPATION, 1L), Map.entry("quarantine", quarantined));
+  }
+
+  static Map<String, Long> versions() {
+    Map<String, Long> m = new LinkedHashMap<>();
+    for (String t : List.of(Schemas.REQUEST_EVENTS, Schemas.SERVICE_REQUESTS, Schemas.FEEDBACK, Schemas.PARTICIPATION)) {
+      m.put(t, DeltaTable.forPath(spark, lake.curated(t).toString()).history().count());
+    }
+    m.put("quarantine", DeltaTable.forPath(spark, lake.quarantine().toString()).history().count());
+    return m;
+  }
+
+  @Test
+  @Order(1)
+  void replayedFixtureLandsOnceWithQuarantinedOffsets() throws Exception {
+    assertThat(replay().total()).isEqualTo(16);
+    BatchCounts c = stream();
+    assertThat(c.read(Schemas.SERVICE_REQUESTS)).isEqualTo(13);
+    assertThat(c.quarantined(Schemas.SERVICE_REQUESTS)).isEqualTo(2);
+    assertThat(c.read(Schemas.FEEDBACK)).isEqualTo(2);
+    assertThat(c.read(Schemas.PARTICIPATION)).isEqualTo(1);
+    assertLakeHolds(2L);
+
+    Map<String, String> status = new HashMap<>();
+    store.read(lake.curated(Schemas.SERVICE_REQUESTS), null).collectAsList()
+        .forEach(r -> status.put(r.getAs("request_id"), r.getAs("status")));
+    assertThat(status).containsExactlyInAnyOrderEntriesOf(
+        Map.of("R1", "closed", "R2", "assigned", "R3", "open", "R4", "open", "R5", "closed"));
+    Row r1 = store.read(lake.curated(Schemas.SERVICE_REQUESTS), null).filter("request_id = 'R1'").first();
+    assertThat((String) r1.getAs("resident_key")).isEqualTo(KEY.residentKey("RES1", null));
+    assertThat((String) r1.getAs("description")).doesNotContain("13800000001");
+    assertThat((Double) r1.getAs("lat")).isEqualTo(30.123);
+    // R1's three events each carry the status as of that event.
+    List<String> r1Statuses = store.read(lake.curated(Schemas.REQUEST_EVENTS), null).filter("request_id = 'R1'")
+        .orderBy("event_time").collectAsList().stream().map(r -> r.<String>getAs("status")).toList();
+    assertThat(r1Statuses).containsExactly("open", "open", "closed");
+
+    Map<String, long[]> where = requestRecordsByValue();
+    for (Row q : store.read(lake.quarantine(), null).collectAsList()) {
+      assertThat((String) q.getAs("dataset")).isEqualTo(Schemas.SERVICE_REQUESTS);
+      assertThat((String) q.getAs("source")).isEqualTo("civicpulse.requests");
+      assertThat(q.isNullAt(q.fieldIndex("line"))).isTrue();
+      long[] po = where.get(q.<String>getAs("raw"));
+      assertThat(po).as("a Kafka record with the quarantined value").isNotNull();
+      assertThat(new long[] {q.<Integer>getAs("partition"), q.<Long>getAs("offset")}).containsExactly(po);
+    }
+    List<String> reasons = store.read(lake.quarantine(), null).orderBy("raw").collectAsList().stream()
+        .map(r -> String.join(";", r.<String>getList(r.fieldIndex("reasons")))).toList();
+    assertThat(reasons.get(0)).startsWith("bad_json:"); // R7,"2025… sorts before {"event_id"…
+    assertThat(reasons.get(1)).contains("unknown_community:");
+  }
+
+  @Test
+  @Order(2)
+  void sentTwiceAndCrashBeforeCommitStillOnce() throws Exception {
+    assertThat(replay().total()).isEqualTo(16);
+    BatchCounts again = stream();
+    assertThat(again.read(Schemas.SERVICE_REQUESTS)).isEqualTo(13);
+    // Events are stored once by event_id; the two malformed records were sent again as new Kafka records
+    // (new offsets), and quarantine keeps each record it rejected: 2 + 2.
+    assertLakeHolds(4L);
+
+    // Crash after the Delta writes, before the checkpoint commit: drop the last commit marker. Spark then runs
+    // that batch again with the same id; every table already recorded that txnVersion and skips it.
+    Map<String, Long> before = versions();
+    Path last;
+    try (Stream<Path> commits = Files.list(checkpoint.resolve("commits"))) {
+      last = commits.filter(p -> p.getFileName().toString().matches("\\d+"))
+          .max((a, b) -> Long.compare(Long.parseLong(a.getFileName().toString()), Long.parseLong(b.getFileName().toString())))
+          .orElseThrow();
+    }
+    Files.delete(last);
+    Files.deleteIfExists(last.resolveSibling("." + last.getFileName() + ".crc"));
+    BatchCounts redo = stream();
+    assertThat(redo.batches()).isEqualTo(1);
+    assertThat(redo.read(Schemas.SERVICE_REQUESTS)).isEqualTo(13);
+    assertLakeHolds(4L);
+    assertThat(versions()).isEqualTo(before);
+  }
+
+  /**
+   * A planted burst on its own topics and lake: C01/heating at 10:00–10:59 local (02:00Z) on Monday 2025-03-03
+   * had 1, 2, 3, 2, 1, 2, 3, 2 created requests in the 8 weeks before (k = 1..8); this time 15 (10:00–10:14).
+   * Median 2; absolute deviations 1,0,1,0,1,0,1,0 → MAD 0.5; z = (15 − 2) / (1.4826 · 0.5) = 17.5368 ≥ 3.5 and
+   * 15 ≥ 10: one alert. As of 10:14 the last 60 minutes hold three 5-minute buckets of 5, and C01 has
+   * 16 + 15 = 31 open requests.
+   */
+  @Test
+  @Order(3)
+  void plantedBurstRaisesOneAlertOnTheTopicAndInTheLake() throws Exception {
+    Map<String, String> topics = Map.of(Schemas.SERVICE_REQUESTS, "spike.requests",
+        Schemas.FEEDBACK, "spike.feedback", Schemas.PARTICIPATION, "spike.participation");
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, (Object) broker.bootstrap()))) {
+      admin.createTopics(Stream.of("spike.requests", "spike.feedback", "spike.participation", "spike.alerts")
+          .map(t -> new NewTopic(t, 1, (short) 1)).toList()).all().get();
+    }
+    Path csv = tmp.resolve("spike-requests.csv");
+    StringBuilder sb = new StringBuilder("request_id,created_at,community_id,category,channel,status\n");
+    int[] history = {1, 2, 3, 2, 1, 2, 3, 2};
+    LocalDateTime spike = LocalDateTime.of(2025, 3, 3, 10, 0);
+    for (int k = 1; k <= 8; k++) {
+      for (int i = 0; i < history[k - 1]; i++) {
+        sb.append("H").append(k).append('-').append(i).append(',').append(spike.minusWeeks(k).plusMinutes(i))
+            .append(",C01,heating,app,open\n");
+      }
+    }
+    for (int i = 0; i < 15; i++) {
+      sb.append("S-").append(i).append(',').append(spike.plusMinutes(i)).append(",C01,heating,app,open\n");
+    }
+    Files.writeString(csv, sb.toString());
+    Lake spikeLake = new Lake(tmp.resolve("spike-lake"));
+    ingestReferences(spikeLake);
+    new ReplaySender(broker.bootstrap(), topics, null, null, m -> { })
+        .send(ReplayPlan.build(Map.of(Schemas.SERVICE_REQUESTS, List.of(csv)), ZoneId.of(ZONE)));
+    stream(spikeLake, topics, "spike.alerts", tmp.resolve("spike-checkpoint"));
+
+    List<Row> alerts = store.read(spikeLake.mart(LiveMarts.ALERTS), null).collectAsList();
+    assertThat(alerts).hasSize(1);
+    Row a = alerts.get(0);
+    assertThat((String) a.getAs("community_id")).isEqualTo("C01");
+    assertThat((String) a.getAs("category")).isEqualTo("heating");
+    assertThat(a.<java.sql.Timestamp>getAs("window_start").toInstant()).isEqualTo(Instant.parse("2025-03-03T02:00:00Z"));
+    assertThat((Long) a.getAs("volume")).isEqualTo(15L);
+    assertThat((Double) a.getAs("baseline_median")).isEqualTo(2.0);
+    assertThat((Double) a.getAs("z")).isCloseTo(17.5368, within(1e-4));
+
+    List<ConsumerRecord<String, String>> sent = records("spike.alerts");
+    assertThat(sent).hasSize(1);
+    assertThat(sent.get(0).key()).isEqualTo(a.<String>getAs("alert_id"));
+    assertThat(sent.get(0).value()).contains("\"volume\":15");
+
+    List<Row> volume = store.read(spikeLake.mart(LiveMarts.LIVE_VOLUME), null).orderBy("bucket_start").collectAsList();
+    assertThat(volume).extracting(r -> r.<java.sql.Timestamp>getAs("bucket_start").toInstant().toString())
+        .containsExactly("2025-03-03T02:00:00Z", "2025-03-03T02:05:00Z", "2025-03-03T02:10:00Z");
+    assertThat(volume).extracting(r -> r.<Long>getAs("volume")).containsExactly(5L, 5L, 5L);
+    Row backlog = store.read(spikeLake.mart(LiveMarts.LIVE_BACKLOG), null).first();
+    assertThat((String) backlog.getAs("community_id")).isEqualTo("C01");
+    assertThat((Long) backlog.getAs("open_requests")).isEqualTo(31L);
+  }
+
+  /** Every record of the requests topic: value → {partition, offset}. */
+  static Map<String, long[]> requestRecordsByValue() {
+    Map<String, long[]> out = new HashMap<>();
+    for (ConsumerRecord<String, String> r : records("civicpulse.requests")) {
+      out.putIfAbsent(r.value(), new long[] {r.partition(), r.offset()});
+    }
+    return out;
+  }
+
+  /** Every record a topic holds now, read from the beginning. */
+  static List<ConsumerRecord<String, String>> records(String topic) {
+    Properties p = new Properties();
+    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap());
+    p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    List<ConsumerRecord<String, String>> out = new java.util.ArrayList<>();
+    try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
+      List<TopicPartition> parts = c.partitionsFor(topic).stream()
+          .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+      c.assign(parts);
+      c.seekToBeginning(parts);
+      Map<TopicPartition, Long> end = c.endOffsets(parts);
+      long deadline = System.currentTimeMillis() + 30_000;
+      while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp)) && System.currentTimeMillis() < deadline) {
+        c.poll(Duration.ofMillis(500)).forEach(out::add);
+      }
+    }
+    return out;
+  }
+}

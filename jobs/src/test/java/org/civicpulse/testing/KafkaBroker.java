@@ -1,0 +1,74 @@
+package org.civicpulse.testing;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A real Kafka broker process for a test class: started with scripts/kafka.sh (KRaft, loopback, the jars of
+ * work/kafka/libs, built by the script when missing) on free ports with its own folder, stopped by close().
+ * Skips the calling tests, saying why, only when the broker jars cannot be had (no network and nothing cached).
+ */
+public final class KafkaBroker implements AutoCloseable {
+  /** The project root: surefire runs in jobs/. */
+  public static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+  private final Path dir;
+  private final int port;
+
+  private KafkaBroker(Path dir, int port) {
+    this.dir = dir;
+    this.port = port;
+  }
+
+  public static KafkaBroker start(Path dir, int partitions) throws IOException, InterruptedException {
+    int port = freePort();
+    int controller = freePort();
+    Path libs = ROOT.resolve("work/kafka/libs");
+    String out = run("start", "--dir", dir.toString(), "--port", String.valueOf(port),
+        "--controller-port", String.valueOf(controller), "--partitions", String.valueOf(partitions));
+    boolean haveLibs;
+    try (var files = Files.list(libs)) {
+      haveLibs = files.anyMatch(p -> p.getFileName().toString().startsWith("kafka_2.13-"));
+    } catch (IOException e) {
+      haveLibs = false;
+    }
+    Assumptions.assumeTrue(haveLibs, "Kafka broker jars missing in " + libs
+        + " and scripts/kafka/pom.xml could not resolve them (offline?): " + out);
+    if (!out.contains("kafka: started")) {
+      throw new IllegalStateException("broker did not start: " + out);
+    }
+    return new KafkaBroker(dir, port);
+  }
+
+  public String bootstrap() {
+    return "127.0.0.1:" + port;
+  }
+
+  /** Stops the broker (the pid in its own pid file only). */
+  @Override
+  public void close() throws IOException, InterruptedException {
+    run("stop", "--dir", dir.toString());
+  }
+
+  private static String run(String... args) throws IOException, InterruptedException {
+    List<String> cmd = new java.util.ArrayList<>(List.of(ROOT.resolve("scripts/kafka.sh").toString()));
+    cmd.addAll(List.of(args));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!p.waitFor(180, TimeUnit.SECONDS)) {
+      p.destroy();
+    }
+    return out.strip();
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+}
