@@ -2,6 +2,7 @@ package org.civicpulse.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.civicpulse.forecast.BacktestSpec;
 import org.civicpulse.forecast.HolidayWeeks;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Spec;
 public final class ForecastCommand implements Callable<Integer> {
   /** Lake-mode backtest defaults: enough origins to judge, few enough for ~200 series on 2 cores. */
   static final int LAKE_ORIGINS = 4;
+  static final int WARNINGS_SHOWN = 20;
   static final int LAKE_STEP = 13;
 
   @Mixin CommonOptions common;
@@ -68,9 +70,18 @@ public final class ForecastCommand implements Callable<Integer> {
         origins == null ? 8 : origins, step == null ? 13 : step, horizon);
     SeriesForecastResult r = SeriesCsvForecast.run(series, out, spec, HolidayWeeks.forCountry(holidays),
         new Progress("forecast"));
-    r.warnings().forEach(w -> System.err.println("civicpulse forecast: warning: " + w));
+    printWarnings(r.warnings(), w -> System.err.println("civicpulse forecast: " + w));
     System.out.println("forecast accuracy=" + r.accuracyCsv() + " forecasts=" + r.forecastsCsv());
     return ExitCodes.OK;
+  }
+
+  /** The first {@value #WARNINGS_SHOWN} warnings, then how many more there are (a terminal, not a data dump). */
+  static void printWarnings(List<String> warnings, java.util.function.Consumer<String> out) {
+    warnings.stream().limit(WARNINGS_SHOWN).forEach(w -> out.accept("warning: " + w));
+    if (warnings.size() > WARNINGS_SHOWN) {
+      out.accept("warning: … and " + (warnings.size() - WARNINGS_SHOWN)
+          + " more like these (series with MASE scale 0 are counted under \"scale 0\" in forecast_accuracy)");
+    }
   }
 
   /** Lake mode; also the first half of {@code weekly}. Prints the summary line. */
@@ -78,7 +89,7 @@ public final class ForecastCommand implements Callable<Integer> {
     LakeForecast.Summary r = new LakeForecast(ctx.store(), ctx.lake, ctx.progress).run(new LakeForecast.Settings(asOf,
         origins, step, horizon, ctx.config.getDouble(ConfigKeys.SERVICE_POINT_THRESHOLD),
         ctx.config.getDouble(ConfigKeys.BACKLOG_THRESHOLD), HolidayWeeks.forCountry(ctx.config.get(ConfigKeys.HOLIDAYS))));
-    r.warnings().forEach(w -> ctx.progress.accept("warning: " + w));
+    printWarnings(r.warnings(), ctx.progress);
     System.out.println("forecast as_of=" + r.asOf() + " series=" + r.series() + " service_points=" + r.servicePoints()
         + " risers=" + r.risers() + String.format(java.util.Locale.ROOT, " mase_chosen=%.3f mase_snaive=%.3f",
             r.chosenMase(), r.snaiveMase()));

@@ -51,7 +51,6 @@ public final class SeriesCsvForecast {
       Path forecastsCsv = outDir.resolve(ForecastCsvWriter.FORECASTS_FILE);
       ForecastCsvWriter.writeAccuracy(accuracyCsv, accuracy);
       ForecastCsvWriter.writeForecasts(forecastsCsv, forecasts);
-      warnings.forEach(progress);
       return new SeriesForecastResult(accuracyCsv, forecastsCsv, accuracy, forecasts, warnings);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -86,6 +86,7 @@ public final class SeriesForecaster implements java.io.Serializable {
 
     List<OriginScore> scores = new ArrayList<>();
     List<OriginDecision> decisions = new ArrayList<>();
+    List<String> scaleZero = new ArrayList<>();
     for (OriginRun run : outer) {
       List<OriginRun> evidence = evidenceAt(run.originIndex, inner, outer);
       Decided decided = decide(s.head(run.originIndex + 1), evidence, run);
@@ -95,8 +96,13 @@ public final class SeriesForecaster implements java.io.Serializable {
         scores.add(score(seriesId, nm.name, run, f));
       }
       if (!(run.maseScale > 0)) {
-        warnings.add("series " + seriesId + ": MASE scale is 0 at origin " + run.origin + "; left out of MASE means");
+        scaleZero.add(run.origin.toString());
       }
+    }
+    if (!scaleZero.isEmpty()) {
+      // One line per series, not per origin: sparse real data would otherwise print hundreds.
+      warnings.add("series " + seriesId + ": MASE scale is 0 at origin" + (scaleZero.size() > 1 ? "s " : " ")
+          + String.join(", ", scaleZero) + "; left out of MASE means");
     }
 
     OriginRun last = OriginRun.at(s, s.length() - 1, h, models);

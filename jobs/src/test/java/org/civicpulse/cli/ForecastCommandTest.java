@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,5 +28,15 @@ class ForecastCommandTest {
     }
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("--as-of must be an ISO week like 2025-W52, not '2025-52'")
         .contains("--horizon must be 1–52, not 99").doesNotContain("\tat ");
+  }
+
+  @Test
+  void warningsAreCappedWithACountOfTheRest() {
+    List<String> lines = new java.util.ArrayList<>();
+    List<String> warnings = java.util.stream.IntStream.range(0, 23).mapToObj(i -> "series s" + i + ": x").toList();
+    ForecastCommand.printWarnings(warnings, lines::add);
+    assertThat(lines).as("20 shown + one count line").hasSize(21);
+    assertThat(lines.get(19)).isEqualTo("warning: series s19: x");
+    assertThat(lines.get(20)).startsWith("warning: … and 3 more like these");
   }
 }
