@@ -11,6 +11,9 @@ import org.civicpulse.report.ReportWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import org.civicpulse.ingest.InputException;
+import org.civicpulse.report.LiveData;
+import org.civicpulse.report.LivePage;
 import picocli.CommandLine.Spec;
 
 /** report: marts → static offline report in &lt;out&gt;/&lt;date&gt;/, latest/ and index.html. */
@@ -29,11 +32,40 @@ public final class ReportCommand implements Callable<Integer> {
   @Option(names = "--sections", split = ",", paramLabel = "LIST",
       description = "Sections to write (default: all that exist: daily, plus forecast when the lake has forecast marts).")
   java.util.List<String> sections;
+  @Option(names = "--live", description = "Write <out>/live.html from the stream's live marts instead of the dated report, "
+      + "again every --every seconds until stopped (Ctrl-C / SIGTERM).")
+  boolean live;
+  @Option(names = "--every", paramLabel = "SECONDS", defaultValue = "30",
+      description = "--live: seconds between rewrites, also the page's own reload interval (default 30).")
+  int every;
+  @Option(names = "--once", description = "--live: write the page once and exit (cron, checks).")
+  boolean once;
 
   @Override
   public Integer call() throws Exception {
-    return CommandRunner.run("report", common, spec.commandLine().getParseResult().originalArgs(), true,
-        ctx -> write(ctx, out, date, locale));
+    if (every < 5 || every > 3600) {
+      throw new InputException("--every must be 5..3600 seconds, not " + every);
+    }
+    // The live page reads marts a stream is writing: it takes no lake lock (batch runs do).
+    return CommandRunner.run("report", common, spec.commandLine().getParseResult().originalArgs(), !live,
+        ctx -> live ? writeLive(ctx) : write(ctx, out, date, locale));
+  }
+
+  private int writeLive(RunContext ctx) throws Exception {
+    String lang = locale != null ? locale : ctx.config.get(ConfigKeys.LOCALE);
+    Path root = out != null ? out.toAbsolutePath() : ctx.config.path(ConfigKeys.REPORT_OUT);
+    LiveInputs inputs = new LiveInputs(ctx.store(), ctx.lake, ctx.config.zone());
+    java.util.Map<String, String> names = inputs.communityNames(lang);
+    while (true) {
+      LiveData d = inputs.load();
+      Path page = LivePage.write(LivePage.render(d, lang, ctx.config.get(ConfigKeys.REPORT_TITLE), every, names), root);
+      ctx.progress.accept("live page " + page + (d == null ? " (no live marts yet)" : " as of " + d.asOf()));
+      if (once) {
+        System.out.println("report live=" + page);
+        return ExitCodes.OK;
+      }
+      Thread.sleep(every * 1000L);
+    }
   }
 
   /** Shared with daily: writes the report and prints its path. */

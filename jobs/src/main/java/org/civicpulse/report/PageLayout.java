@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 /** The frame every page shares: head with inline CSS, the nav bar, and the footer. */
 final class PageLayout {
   /** Inline, never linked: the folder must work offline and from a USB stick. */
-  private static final String CSS = readCss();
+  static final String CSS = readCss();
 
   private PageLayout() {}
 
