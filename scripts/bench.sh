@@ -11,7 +11,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 cd "$CIVICPULSE_ROOT"
 
 section="${1:-all}"; [[ $# -gt 0 ]] && shift
-requests=1m
+requests=""   # default: 1m for ingest, 100k (the committed sample's size) for dashboard
 runs=3
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -46,6 +46,7 @@ measure() {  # measure <setup-cmd> -- <cmd...>: setup runs before each timed run
 }
 
 bench_ingest() {
+  local requests=${requests:-1m}
   local data="$work/landing-$requests"
   if [[ ! -f "$data/manifest.json" ]]; then
     log "bench: generating $requests requests into $data"
@@ -120,9 +121,26 @@ PY
   } >> $out
 }
 
+# A generated and ingested lake kept under work/bench/ by size and span, reused by later runs (dashboard
+# writes only marts/, which every timed run replaces). dashboard_lake <size> [<start> <end>] → prints its path.
+dashboard_lake() {
+  local size="$1" start="${2:-2023-01-01}" end="${3:-2025-12-31}"
+  local key="$size-${start}_${end}" lake="$work/dash-lake-$size-${start}_${end}" data="$work/dash-landing-$size-${start}_${end}"
+  if [[ ! -f "$lake/.ready" ]]; then
+    rm -rf "$lake" "$data"
+    log "bench: generating $size requests $start … $end into $data"
+    scripts/civicpulse generate --out "$data" --requests "$size" --start "$start" --end "$end" --seed 7 > /dev/null
+    log "bench: ingesting $key into $lake (once; cached)"
+    CIVICPULSE_LOG_DIR=off scripts/civicpulse ingest --landing "$data" --lake "$lake" --dev-key > "$work/prep-$key.out"
+    touch "$lake/.ready"
+  fi
+  echo "$lake"
+}
+
 case "$section" in
   ingest) bench_ingest ;;
   forecast) bench_forecast ;;
+  lake) dashboard_lake "${requests:-100k}" ;;
   all) bench_ingest; bench_forecast ;;
   *) echo "bench: unknown section $section (ingest|forecast|all)" >&2; exit 2 ;;
 esac
