@@ -34,6 +34,9 @@ done
 build_if_needed
 work="$CIVICPULSE_ROOT/work/bench"
 mkdir -p "$work"
+# Per-run scratch files (timings, outputs), so that two bench runs can share the cached lakes in work/bench.
+tmp=$(mktemp -d "$work/run.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
 out=BENCHMARKS.md
 [[ -f $out ]] || printf '# Benchmarks\n\nAppended by `scripts/bench.sh`; each section names its machine and exact command.\n' > $out
 
@@ -47,9 +50,9 @@ measure() {  # measure <setup-cmd> -- <cmd...>: setup runs before each timed run
   local walls=() peak=0
   for _ in $(seq "$runs"); do
     eval "$setup"
-    /usr/bin/time -f '%e %M' -o "$work/time.txt" "$@" > "$work/last.out" 2> "$work/last.err" || {
-      tail -5 "$work/last.err" >&2; return 1; }
-    read -r wall kb < "$work/time.txt"
+    /usr/bin/time -f '%e %M' -o "$tmp/time.txt" "$@" > "$tmp/last.out" 2> "$tmp/last.err" || {
+      tail -5 "$tmp/last.err" >&2; return 1; }
+    read -r wall kb < "$tmp/time.txt"
     walls+=("$wall"); (( kb > peak )) && peak=$kb
   done
   printf '%s\n' "${walls[@]}" | sort -n | awk -v peak="$peak" '{a[NR]=$1} END {printf "%s %s %s %d\n", a[int((NR+1)/2)], a[1], a[NR], peak/1024}'
@@ -112,9 +115,9 @@ bench_forecast_peer() {
     log "bench: R's forecast package is absent (scripts/install-deps.sh --bench installs it): peer skipped"; return 0
   fi
   log "bench: R forecast peer on the same origins"
-  /usr/bin/time -f '%e %M' -o "$work/time.txt" Rscript scripts/bench/forecast_peer.R "$work/boston_wide.csv" \
-    2013-W27 2019-W13 8 13 13 "$work/boston_peer.csv" 2> "$work/peer.err" || { tail -5 "$work/peer.err" >&2; return 1; }
-  read -r wall kb < "$work/time.txt"
+  /usr/bin/time -f '%e %M' -o "$tmp/time.txt" Rscript scripts/bench/forecast_peer.R "$work/boston_wide.csv" \
+    2013-W27 2019-W13 8 13 13 "$work/boston_peer.csv" 2> "$tmp/peer.err" || { tail -5 "$tmp/peer.err" >&2; return 1; }
+  read -r wall kb < "$tmp/time.txt"
   {
     echo; echo "Peer in the same run: R \`forecast\` $(Rscript -e 'cat(as.character(packageVersion("forecast")))') (\`Rscript scripts/bench/forecast_peer.R\`, same 8 origins, one run, ${wall} s, peak RSS $((kb / 1024)) MB):"
     echo; echo "| R model | origins | mean MASE | × snaive | sMAPE | coverage80 | coverage95 |"; echo "| --- | --- | --- | --- | --- | --- | --- |"
@@ -147,7 +150,7 @@ timezone() { awk -F' *= *' '$1 == "timezone" {print $2}' "$CIVICPULSE_ROOT/conf/
 duck_version() { tr ':' '\n' < "$CIVICPULSE_ROOT/jobs/target/test-classpath.txt" | grep -o 'duckdb_jdbc-[^/]*\.jar$' | sed 's/\.jar$//'; }
 
 # time_pair <label> <dates...>: civicpulse `dashboard <dates>` and the DuckDB peer, runs each; prints a table row
-# and keeps "civic_med duck_med" in $work/pair.txt.
+# and keeps "civic_med duck_med" in $tmp/pair.txt.
 time_pair() {
   local label="$1" lake="$2"; shift 2
   local civic=(env CIVICPULSE_LOG_DIR=off scripts/civicpulse dashboard --lake "$lake" "$@")
@@ -156,20 +159,20 @@ time_pair() {
   read -r cmed cmin cmax crss < <(measure ":" "${civic[@]}")
   log "bench: dashboard $label: DuckDB × $runs"
   read -r dmed dmin dmax drss < <(measure ":" "${duck[@]}")
-  echo "$cmed $dmed" > "$work/pair.txt"
+  echo "$cmed $dmed" > "$tmp/pair.txt"
   echo "| $label | ${cmed} (${cmin}–${cmax}) | ${crss} | ${dmed} (${dmin}–${dmax}) | ${drss} | $(python3 -c "print(f'{$cmed/$dmed:.1f}')") |"
 }
 
 # family_table <lake> <dates...>: each metric family on its own in a warm JVM per engine (runs repeats each).
 family_table() {
   local lake="$1"; shift
-  "${bench_cmd[@]}" org.civicpulse.bench.SparkFamilies --lake "$lake" --timezone "$(timezone)" --repeat "$runs" "$@" > "$work/fam-spark.out" 2> "$work/fam-spark.err" \
-    || { tail -5 "$work/fam-spark.err" >&2; return 1; }
-  "${bench_cmd[@]}" org.civicpulse.bench.DuckDashboard --lake "$lake" --timezone "$(timezone)" --repeat "$runs" "$@" > "$work/fam-duck.out" 2> "$work/fam-duck.err" \
-    || { tail -5 "$work/fam-duck.err" >&2; return 1; }
+  "${bench_cmd[@]}" org.civicpulse.bench.SparkFamilies --lake "$lake" --timezone "$(timezone)" --repeat "$runs" "$@" > "$tmp/fam-spark.out" 2> "$tmp/fam-spark.err" \
+    || { tail -5 "$tmp/fam-spark.err" >&2; return 1; }
+  "${bench_cmd[@]}" org.civicpulse.bench.DuckDashboard --lake "$lake" --timezone "$(timezone)" --repeat "$runs" "$@" > "$tmp/fam-duck.out" 2> "$tmp/fam-duck.err" \
+    || { tail -5 "$tmp/fam-duck.err" >&2; return 1; }
   echo "| family | civicpulse ms, median (min–max) | DuckDB ms, median (min–max) | civicpulse ÷ DuckDB |"
   echo "| --- | --- | --- | --- |"
-  python3 - "$work/fam-spark.out" "$work/fam-duck.out" <<'PY'
+  python3 - "$tmp/fam-spark.out" "$tmp/fam-duck.out" <<'PY'
 import re, statistics, sys
 def load(f):
     t = {}
@@ -187,8 +190,8 @@ PY
 
 cross_check() {  # cross_check <lake> <dates...>: the peer against the kpis_daily the civicpulse runs just wrote
   local lake="$1"; shift
-  "${bench_cmd[@]}" org.civicpulse.bench.DuckDashboard --lake "$lake" --timezone "$(timezone)" --check "$@" 2> "$work/check.err" \
-    | grep -E '^(cross-check|difference)' || { tail -5 "$work/check.err" >&2; echo "cross-check failed to run"; }
+  "${bench_cmd[@]}" org.civicpulse.bench.DuckDashboard --lake "$lake" --timezone "$(timezone)" --check "$@" 2> "$tmp/check.err" \
+    | grep -E '^(cross-check|difference)' || { tail -5 "$tmp/check.err" >&2; echo "cross-check failed to run"; }
 }
 
 bench_dashboard() {
@@ -230,10 +233,11 @@ bench_dashboard() {
 }
 
 # Scaling: history of 1, 2 and 4 years ending on the same day, 100 requests a day throughout. Each row is
-# appended as soon as it is measured, so an interrupted run keeps what it measured.
+# written to work/bench/scaling-partial.md as soon as it is measured (an interrupted run keeps what it measured);
+# the section goes to BENCHMARKS.md in one piece at the end.
 bench_scaling() {
   build_bench_classes; bench_java
-  local end=2025-12-31
+  local end=2025-12-31 part="$work/scaling-partial.md"
   {
     echo; echo "## dashboard scaling: history 1, 2, 4 years at 100 requests/day — $(date -u +%F' '%H:%M' UTC')"; machine
     echo "- lakes: \`scripts/civicpulse generate --requests <100 × days> --start <start> --end $end --seed 7\`, each ingested once"
@@ -242,7 +246,7 @@ bench_scaling() {
     echo
     echo "| years | requests | day civicpulse s | RSS | day DuckDB s | RSS | day ratio | range civicpulse s | RSS | range DuckDB s | RSS | range ratio |"
     echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
-  } >> $out
+  } > "$part"
   for years in 1 2 4; do
     local start; start="$(( ${end:0:4} - years + 1 ))-01-01"
     local n; n=$(python3 -c "import datetime as d; print(100 * ((d.date.fromisoformat('$end') - d.date.fromisoformat('$start')).days + 1))")
@@ -250,8 +254,9 @@ bench_scaling() {
     local day_row range_row
     day_row=$(time_pair "x" "$lake" --date "$end" | cut -d'|' -f3-)
     range_row=$(time_pair "x" "$lake" --from "$start" --to "$end" | cut -d'|' -f3-)
-    echo "| $years ($start … $end) | $n |$day_row$range_row" >> $out
+    echo "| $years ($start … $end) | $n |$day_row$range_row" >> "$part"
   done
+  cat "$part" >> $out
 }
 
 # A generated and ingested lake kept under work/bench/ by size and span, reused by later runs (dashboard
