@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks (never timed unit tests). Appends a dated section to BENCHMARKS.md with the machine, the exact
 # command, wall time (median of --runs, with min and max), rows/s and the driver JVM's peak RSS.
-#   scripts/bench.sh [ingest|dashboard|scaling|forecast|all] [--requests 1m] [--runs 3]
+#   scripts/bench.sh [ingest|dashboard|scaling|forecast|all] [--requests 1m] [--runs 3] [--only day|range]
 # ingest: generate N requests (with feedback and participation in proportion), ingest them into an empty lake.
 # dashboard: on a generated and ingested lake (cached under work/bench/ by size; default 100k, the sample's size),
 #           `dashboard --date D` and `--from A --to B` against the DuckDB peer (test scope, never in the app jar)
@@ -19,12 +19,14 @@ cd "$CIVICPULSE_ROOT"
 section="${1:-all}"; [[ $# -gt 0 ]] && shift
 requests=""   # default: 1m for ingest, 100k (the committed sample's size) for dashboard
 runs=3
+only=""                 # dashboard: "day" or "range" times just that one (the other row says skipped)
 span_start=2023-01-01   # the generator's default span (the committed sample's)
 span_end=2025-12-31
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --requests) requests="$2"; shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
+    --only) only="$2"; shift 2 ;;
     --start) span_start="$2"; shift 2 ;;
     --end) span_end="$2"; shift 2 ;;
     *) echo "bench: unknown option $1" >&2; exit 2 ;;
@@ -200,14 +202,24 @@ bench_dashboard() {
   local lake; lake=$(dashboard_lake "$requests" "$span_start" "$span_end")
   local day=$span_end
   local rows_day rows_range check_day check_range fam_day fam_range
-  rows_day=$(time_pair "one day: \`--date $day\`" "$lake" --date "$day")
-  check_day=$(cross_check "$lake" --date "$day")
-  rows_range=$(time_pair "full range: \`--from $span_start --to $span_end\`" "$lake" --from "$span_start" --to "$span_end")
-  check_range=$(cross_check "$lake" --from "$span_start" --to "$span_end")
-  log "bench: per-family times, one day"
-  fam_day=$(family_table "$lake" --date "$day")
-  log "bench: per-family times, full range"
-  fam_range=$(family_table "$lake" --from "$span_start" --to "$span_end")
+  rows_day="| one day | skipped (--only range) | | | | |"; rows_range="| full range | skipped (--only day) | | | | |"
+  check_day="not run"; check_range="not run"; fam_day="not run"; fam_range="not run"
+  if [[ $only != range ]]; then
+    rows_day=$(time_pair "one day: \`--date $day\`" "$lake" --date "$day")
+    check_day=$(cross_check "$lake" --date "$day")
+  fi
+  if [[ $only != day ]]; then
+    rows_range=$(time_pair "full range: \`--from $span_start --to $span_end\`" "$lake" --from "$span_start" --to "$span_end")
+    check_range=$(cross_check "$lake" --from "$span_start" --to "$span_end")
+  fi
+  if [[ $only != range ]]; then
+    log "bench: per-family times, one day"
+    fam_day=$(family_table "$lake" --date "$day")
+  fi
+  if [[ $only != day ]]; then
+    log "bench: per-family times, full range"
+    fam_range=$(family_table "$lake" --from "$span_start" --to "$span_end")
+  fi
   {
     echo; echo "## dashboard vs DuckDB, $requests requests ($span_start … $span_end) — $(date -u +%F' '%H:%M' UTC')"; machine
     echo "- lake: \`scripts/civicpulse generate --requests $requests --start $span_start --end $span_end --seed 7\`, ingested once ($(grep -h '^ingest dataset=service_requests' "$work"/prep-"$requests"-"${span_start}_${span_end}".out | sed 's/^ingest //'))"
