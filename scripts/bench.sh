@@ -341,8 +341,9 @@ bench_scaling() {
     local n; n=$(python3 -c "import datetime as d; print(100 * ((d.date.fromisoformat('$end') - d.date.fromisoformat('$start')).days + 1))")
     local lake; lake=$(dashboard_lake "$n" "$start" "$end")
     local day_row range_row
-    day_row=$(time_pair "x" "$lake" --date "$end" | cut -d'|' -f3-)
-    range_row=$(time_pair "x" "$lake" --from "$start" --to "$end" | cut -d'|' -f3-)
+    day_row=" skipped (--only range) | | | | | |"; range_row=" skipped (--only day) | | | | | |"
+    [[ $only != range ]] && day_row=$(time_pair "x" "$lake" --date "$end" | cut -d'|' -f3-)
+    [[ $only != day ]] && range_row=$(time_pair "x" "$lake" --from "$start" --to "$end" | cut -d'|' -f3-)
     echo "| $years ($start … $end) | $n |$day_row$range_row" >> "$part"
   done
   cat "$part" >> $out
