@@ -71,7 +71,7 @@ class RealDataSourcesTest {
   void polisCommentAndVoteFilesReconcileOneByOne() {
     Path dir = folder("polis_municipal_consultations");
     List<Path> files = LandingFiles.expand(dir, SourceFormat.POLIS::accepts);
-    assertThat(files).as("10 comments.json + 3 votes.json (PROVENANCE.md)").hasSize(13);
+    assertThat(files).as("10 comments.json + 4 votes.json (INDEX.csv lists votes for 4 conversations)").hasSize(14);
     long read = 0;
     for (Path f : files) {
       read += reconcile("UTC", "polis", SourceFormat.POLIS, List.of(f), dir.relativize(f).toString()).counts.read();

@@ -39,6 +39,9 @@ final class SourceIngest {
   /** "file:line" → first reason code of every quarantined record of the dataset. */
   Map<String, String> reasonsByLine() {
     Map<String, String> out = new TreeMap<>();
+    if (counts.quarantined() == 0) {
+      return out; // no quarantine table yet
+    }
     for (Row r : store.read(lake.quarantine(), null).filter("dataset = '" + counts.dataset() + "'").collectAsList()) {
       String file = Path.of((String) r.getAs("source")).getFileName().toString();
       out.put(file + ":" + r.getAs("line"), Reasons.code(r.<String>getList(r.fieldIndex("reasons")).get(0)));
