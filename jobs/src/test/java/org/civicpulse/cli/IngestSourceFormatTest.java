@@ -2,9 +2,6 @@ package org.civicpulse.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,28 +17,16 @@ class IngestSourceFormatTest {
     org.civicpulse.testing.SharedSpark.get();
   }
 
-  private String run(int expectedCode, String... args) {
-    PrintStream old = System.out;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    try {
-      assertThat(CivicPulseCommand.execute(args)).as(String.join(" ", args)).isEqualTo(expectedCode);
-    } finally {
-      System.setOut(old);
-    }
-    return out.toString(StandardCharsets.UTF_8);
-  }
-
   @Test
   void pabulibFolderOfPbFilesIsParticipationAndItsQuarantineShareDecidesTheExitCode() {
     String lake = tmp.resolve("lake").toString();
-    String out = run(1, "ingest", "--format", "pabulib", "--lake", lake, "--dev-key",
+    String out = CliOut.run(1, "ingest", "--format", "pabulib", "--lake", lake, "--dev-key",
         "--communities", RES.resolve("pabulib/communities.csv").toString(),
         "--participation", RES.resolve("pabulib").toString());
     assertThat(out.lines().toList()).as("7 of 12 quarantined is above the default 5 %: exit 1").containsExactly(
         "ingest dataset=communities read=3 inserted=3 updated=0 unchanged=0 quarantined=0",
         "ingest dataset=participation read=12 inserted=4 updated=0 unchanged=1 quarantined=7");
-    String again = run(0, "ingest", "--format", "pabulib", "--lake", lake, "--dev-key",
+    String again = CliOut.run(0, "ingest", "--format", "pabulib", "--lake", lake, "--dev-key",
         "--set", "ingest.max_quarantine_share=0.6", "--participation", RES.resolve("pabulib").toString());
     assertThat(again.lines().toList()).as("a rerun inserts nothing: the 4 stored ballots and the repeat are unchanged").containsExactly(
         "ingest dataset=participation read=12 inserted=0 updated=0 unchanged=5 quarantined=7");
@@ -50,7 +35,7 @@ class IngestSourceFormatTest {
   @Test
   void sourceFormatWithoutItsDatasetOptionIsExit2() {
     String lake = tmp.resolve("lake").toString();
-    run(2, "ingest", "--format", "kcsurvey", "--lake", lake, "--dev-key",
+    CliOut.run(2, "ingest", "--format", "kcsurvey", "--lake", lake, "--dev-key",
         "--participation", RES.resolve("kcsurvey/survey.csv").toString());
   }
 }
