@@ -14,6 +14,13 @@ public enum SourceFormat implements LandingAdapter {
     public Iterator<RawRecord> records(BufferedReader in) {
       return new KcSurveyReader(in);
     }
+
+    @Override
+    public boolean accepts(Path file) {
+      // The published folder holds the waves beside a codebook (CODEBOOK_variable_labels.csv), not a wave.
+      return LandingFiles.isLandingFile(file) && !LandingFiles.isJsonLines(file.toString())
+          && !file.getFileName().toString().toUpperCase(Locale.ROOT).startsWith("CODEBOOK");
+    }
   },
   /** Pabulib participatory-budgeting ballots (.pb) → participation, type vote. */
   PABULIB(Schemas.PARTICIPATION) {

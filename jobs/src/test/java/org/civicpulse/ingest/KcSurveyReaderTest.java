@@ -44,6 +44,14 @@ class KcSurveyReaderTest {
   }
 
   @Test
+  void folderTakesWavesButNotTheCodebook() {
+    assertThat(SourceFormat.KCSURVEY.accepts(Path.of("kcmo_resident_survey_1QSEP2021.csv"))).isTrue();
+    assertThat(SourceFormat.KCSURVEY.accepts(Path.of("wave4.csv.gz"))).isTrue();
+    assertThat(SourceFormat.KCSURVEY.accepts(Path.of("CODEBOOK_variable_labels.csv"))).isFalse();
+    assertThat(SourceFormat.KCSURVEY.accepts(Path.of("notes.json"))).isFalse();
+  }
+
+  @Test
   void missingSourceColumnStopsTheRunNamingIt() {
     assertThatThrownBy(() -> SourceIngest.records(SourceFormat.KCSURVEY, "id,method,counci,quarte\n1,Web,1,1QSEP2021\n"))
         .isInstanceOf(InputException.class).hasMessage("kcsurvey: column q3_10 is not in the file's header");
