@@ -122,10 +122,15 @@ public final class IngestCommand implements Callable<Integer> {
    * source's own file names (a folder of .pb files, Polis comments/votes without conversation.json).
    */
   private SourceFormat source(Map<String, List<Path>> files) {
-    if (format.ordinal() < Format.kcsurvey.ordinal()) {
+    SourceFormat s = switch (format) {
+      case kcsurvey -> SourceFormat.KCSURVEY;
+      case pabulib -> SourceFormat.PABULIB;
+      case polis -> SourceFormat.POLIS;
+      default -> null;
+    };
+    if (s == null) {
       return null;
     }
-    SourceFormat s = SourceFormat.valueOf(format.name().toUpperCase(java.util.Locale.ROOT));
     Path given = s.dataset().equals(Schemas.FEEDBACK) ? facts.feedback : facts.participation;
     if (given == null || landing != null) {
       throw new InputException("--format " + s.optionName() + " reads --" + s.dataset()

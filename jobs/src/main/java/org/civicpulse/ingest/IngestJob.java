@@ -56,12 +56,12 @@ public final class IngestJob {
 
   /** Reads service request files as Open311 GeoReport v2 JSON (issue 7); other datasets are unaffected. */
   public IngestJob open311Requests(boolean on) {
-    return on ? adapter(Schemas.SERVICE_REQUESTS, in -> new Open311Reader(in, Open311Reader.DEFAULT_GRID)) : this;
+    return on ? adapter(Schemas.SERVICE_REQUESTS, Open311Reader.adapter()) : this;
   }
 
   /** Reads service request files as a city CSV export mapped by this mapping (issue 7); null for none. */
   public IngestJob city311Requests(City311Mapping mapping) {
-    return mapping != null ? adapter(Schemas.SERVICE_REQUESTS, in -> new City311Reader(in, mapping)) : this;
+    return mapping != null ? adapter(Schemas.SERVICE_REQUESTS, City311Reader.adapter(mapping)) : this;
   }
 
   /** Reads one dataset's files through an adapter (issue 7: Open311, city exports, survey and PB sources). */

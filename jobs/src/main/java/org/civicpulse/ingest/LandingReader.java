@@ -20,22 +20,9 @@ import org.civicpulse.schema.ValidationContext;
 public final class LandingReader {
   private LandingReader() {}
 
+  /** Reads canonical landing files: CSV, or JSON Lines by extension. */
   public static Dataset<Row> read(SparkSession spark, List<Path> files, TableSchema schema, ValidationContext ctx) {
-    return read(spark, files, schema, ctx, false);
-  }
-
-  /** As {@link #read}, with open311 = true reading every file as Open311 GeoReport v2 JSON. */
-  public static Dataset<Row> read(SparkSession spark, List<Path> files, TableSchema schema, ValidationContext ctx,
-      boolean open311) {
-    return read(spark, files, schema, ctx, open311, null);
-  }
-
-  /** As {@link #read}; a non-null city311 mapping reads every file as a city CSV export mapped by it. */
-  public static Dataset<Row> read(SparkSession spark, List<Path> files, TableSchema schema, ValidationContext ctx,
-      boolean open311, City311Mapping city311) {
-    LandingAdapter adapter = city311 != null ? in -> new City311Reader(in, city311)
-        : open311 ? in -> new Open311Reader(in, Open311Reader.DEFAULT_GRID) : null;
-    return read(spark, files, schema, ctx, adapter);
+    return read(spark, files, schema, ctx, null);
   }
 
   /** As {@link #read}; a non-null adapter reads every file in its source format instead of CSV / JSON Lines. */

@@ -69,14 +69,12 @@ public final class PabulibReader extends HeaderFirstReader {
       headerDue = true;
       return null;
     }
-    if (headerDue) {
+    if (headerDue) { // the column line under a section name
       headerDue = false;
       if (section == Section.VOTES) {
         voteHeader = Arrays.asList(s.split(";", -1));
       }
-      if (section != Section.NONE) {
-        return null;
-      }
+      return null;
     }
     return switch (section) {
       case META -> putMeta(s);
