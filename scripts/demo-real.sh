@@ -3,8 +3,10 @@
 #  1. Boston: one Open311 page (Illegal Parking, 2019-09-30 .. 2019-12-29), marts for December 2019.
 #  2. St. Louis: the Citizens' Service Bureau exports 2008–2012 through conf/mappings/stlouis.properties and the
 #     reference files conf/cities/stlouis/, marts for Q4 2012, the weekly forecast as of the last week, the report.
+#  3. Kansas City (only with --city kansascity, ~4.5 min): the resident survey's 311 ratings as feedback per council
+#     district (conf/cities/kansascity/), marts 2021-09-15 … 2022-03-15 (three waves), the report of 2022-03-15.
 # Reads ../shared/realdata (or $CIVICPULSE_REALDATA); never copies real data into the repository.
-# Usage: scripts/demo-real.sh [WORK_DIR] [--city boston|stlouis|all]
+# Usage: scripts/demo-real.sh [WORK_DIR] [--city boston|stlouis|all|kansascity]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REAL="${CIVICPULSE_REALDATA:-../shared/realdata}"
@@ -13,14 +15,15 @@ CITY=all
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --city) CITY="$2"; shift 2 ;;
-    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
     *) WORK="$1"; shift ;;
   esac
 done
 WORK="${WORK:-$(mktemp -d /tmp/civicpulse-real.XXXXXX)}"
 PAGE="$REAL/open311_samples/boston_open311_raw_page__responses--0-1000--aa.json"
 STL="$REAL/stlouis_csb_2008_2012"
-if [[ ! -r "$PAGE" && ! -d "$STL" ]]; then
+KC="$REAL/kcmo_resident_survey"
+if [[ ! -r "$PAGE" && ! -d "$STL" && ! -d "$KC" ]]; then
   echo "demo-real: real data not found under $REAL (set CIVICPULSE_REALDATA to the realdata folder; docs/real-data.md says where to download it); nothing done" >&2
   exit 2
 fi
@@ -48,4 +51,14 @@ if [[ "$CITY" == all || "$CITY" == stlouis ]] && [[ -d "$STL" ]]; then
   scripts/civicpulse forecast "${S[@]}"
   scripts/civicpulse report "${S[@]}" --date 2012-12-31 --out "$WORK/stlouis/report"
   echo "demo-real: St. Louis report: $WORK/stlouis/report/2012-12-31/index.html"
+fi
+
+if [[ "$CITY" == kansascity ]] && [[ -d "$KC" ]]; then
+  K=(--lake "$WORK/kansascity/lake" --set timezone=America/Chicago --set locale=en)
+  # 14–17 % of respondents answer "don't know" (9): quarantined as no_rating, above the default 5 % limit.
+  scripts/civicpulse ingest --format kcsurvey --dev-key "${K[@]}" --set ingest.max_quarantine_share=0.2 \
+    --communities conf/cities/kansascity/communities.csv --feedback "$KC"
+  scripts/civicpulse dashboard "${K[@]}" --from 2021-09-15 --to 2022-03-15
+  scripts/civicpulse report "${K[@]}" --date 2022-03-15 --out "$WORK/kansascity/report"
+  echo "demo-real: Kansas City report: $WORK/kansascity/report/2022-03-15/index.html"
 fi

@@ -13,6 +13,7 @@ import org.civicpulse.ingest.DatasetCounts;
 import org.civicpulse.ingest.IngestJob;
 import org.civicpulse.ingest.InputException;
 import org.civicpulse.ingest.LandingFiles;
+import org.civicpulse.ingest.SourceFormat;
 import org.civicpulse.privacy.Pseudonymizer;
 import org.civicpulse.schema.Schemas;
 import picocli.CommandLine.Command;
@@ -44,8 +45,11 @@ public final class IngestCommand implements Callable<Integer> {
   @Option(names = "--dev-key", description = "Use a fixed, non-secret development key for pseudonyms (never in production).")
   boolean devKey;
 
-  /** Landing formats; csv, json (JSON Lines, chosen per file by extension) open311 and city311 (--requests only, with --mapping) are implemented. */
-  enum Format { csv, json, open311, city311 }
+  /**
+   * Landing formats: csv, json (JSON Lines, chosen per file by extension); open311 and city311 (--requests only,
+   * with --mapping); kcsurvey (--feedback), pabulib and polis (--participation): see docs/real-data.md.
+   */
+  enum Format { csv, json, open311, city311, kcsurvey, pabulib, polis }
 
   @Override
   public Integer call() throws Exception {
@@ -61,12 +65,16 @@ public final class IngestCommand implements Callable<Integer> {
       }
       Pseudonymizer pseudonymizer = pseudonymizer(devKey, ctx.progress);
       Map<String, List<Path>> files = inputs();
+      SourceFormat source = source(files);
       if (files.isEmpty()) {
         throw new InputException("nothing to ingest: give --landing DIR or at least one of --requests, --feedback, --participation, --communities, --categories");
       }
       IngestJob job = new IngestJob(ctx.store(), ctx.lake, ctx.config.get(ConfigKeys.TIMEZONE), ctx.config.slaOverrides(),
           pseudonymizer, ctx.runId, ctx.progress).open311Requests(format == Format.open311)
           .city311Requests(city);
+      if (source != null) {
+        job.adapter(source.dataset(), source);
+      }
       int code = printCounts(job.run(files), ctx);
       if (summaryJson != null) {
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
@@ -107,6 +115,29 @@ public final class IngestCommand implements Callable<Integer> {
       return Pseudonymizer.development();
     }
     throw new InputException(Pseudonymizer.KEY_ENV + " is not set: export a secret key (e.g. `openssl rand -hex 32`), or pass --dev-key for development data");
+  }
+
+  /**
+   * The real-data source of --format kcsurvey|pabulib|polis, or null; its dataset's files are listed again with the
+   * source's own file names (a folder of .pb files, Polis comments/votes without conversation.json).
+   */
+  private SourceFormat source(Map<String, List<Path>> files) {
+    SourceFormat s = switch (format) {
+      case kcsurvey -> SourceFormat.KCSURVEY;
+      case pabulib -> SourceFormat.PABULIB;
+      case polis -> SourceFormat.POLIS;
+      default -> null;
+    };
+    if (s == null) {
+      return null;
+    }
+    Path given = s.dataset().equals(Schemas.FEEDBACK) ? facts.feedback : facts.participation;
+    if (given == null || landing != null) {
+      throw new InputException("--format " + s.optionName() + " reads --" + s.dataset()
+          + " FILE_OR_DIR (and no --landing)");
+    }
+    files.put(s.dataset(), LandingFiles.expand(given, s::accepts));
+    return s;
   }
 
   private Map<String, List<Path>> inputs() {

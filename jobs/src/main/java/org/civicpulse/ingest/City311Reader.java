@@ -35,6 +35,11 @@ public final class City311Reader extends HeaderFirstReader {
     this.zone = ZoneId.of(mapping.timeZone);
   }
 
+  /** Reads every file as a city export mapped by the mapping (the adapter ingest uses for --format city311). */
+  public static LandingAdapter adapter(City311Mapping mapping) {
+    return in -> new City311Reader(in, mapping);
+  }
+
   @Override
   RawRecord read() {
     if (cols == null) {

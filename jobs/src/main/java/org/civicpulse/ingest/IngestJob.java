@@ -40,10 +40,8 @@ public final class IngestJob {
   private final Consumer<String> progress;
   /** The earliest local day of any row this run inserted or changed (what `daily` must recompute from). */
   private java.time.LocalDate firstTouched;
-  /** Service requests come as Open311 GeoReport v2 JSON instead of the canonical landing format. */
-  private boolean open311Requests;
-  /** Service requests come as a city CSV export mapped by this, or null. */
-  private City311Mapping city311Mapping;
+  /** Datasets whose files come in a source format read by an adapter instead of the canonical landing format. */
+  private final Map<String, LandingAdapter> adapters = new HashMap<>();
 
   public IngestJob(DeltaStore store, Lake lake, String zone, Map<String, Double> slaOverrides,
       Pseudonymizer pseudonymizer, String runId, Consumer<String> progress) {
@@ -58,21 +56,25 @@ public final class IngestJob {
 
   /** Reads service request files as Open311 GeoReport v2 JSON (issue 7); other datasets are unaffected. */
   public IngestJob open311Requests(boolean on) {
-    this.open311Requests = on;
-    return this;
+    return on ? adapter(Schemas.SERVICE_REQUESTS, Open311Reader.adapter()) : this;
   }
 
   /** Reads service request files as a city CSV export mapped by this mapping (issue 7); null for none. */
   public IngestJob city311Requests(City311Mapping mapping) {
-    this.city311Mapping = mapping;
+    return mapping != null ? adapter(Schemas.SERVICE_REQUESTS, City311Reader.adapter(mapping)) : this;
+  }
+
+  /** Reads one dataset's files through an adapter (issue 7: Open311, city exports, survey and PB sources). */
+  public IngestJob adapter(String dataset, LandingAdapter adapter) {
+    adapters.put(dataset, adapter);
     return this;
   }
 
   /** Checks every header first (nothing is written if one is bad), then ingests dataset by dataset. */
   public List<DatasetCounts> run(Map<String, List<Path>> files) {
     for (String ds : ORDER) {
-      if ((open311Requests || city311Mapping != null) && ds.equals(Schemas.SERVICE_REQUESTS)) {
-        continue; // Open311 files carry no landing header; the adapter maps their keys itself.
+      if (adapters.containsKey(ds)) {
+        continue; // source formats carry no landing header; the adapter maps their fields itself.
       }
       for (Path f : files.getOrDefault(ds, List.of())) {
         List<String> extra = LandingFiles.checkHeader(f, Schemas.get(ds));
@@ -97,9 +99,7 @@ public final class IngestJob {
 
   private DatasetCounts ingest(String ds, List<Path> paths, Timestamp at) {
     TableSchema schema = Schemas.get(ds);
-    Dataset<Row> staged = LandingReader.read(store.spark(), paths, schema, context(),
-        open311Requests && ds.equals(Schemas.SERVICE_REQUESTS),
-        ds.equals(Schemas.SERVICE_REQUESTS) ? city311Mapping : null)
+    Dataset<Row> staged = LandingReader.read(store.spark(), paths, schema, context(), adapters.get(ds))
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Dataset<Row> valid = staged.filter(size(col(StagedRows.REASONS)).equalTo(0));

@@ -20,6 +20,11 @@ public final class LandingFiles {
 
   /** A file, or every .csv/.csv.gz/.json/.jsonl file under a folder, sorted by path. */
   public static List<Path> expand(Path fileOrFolder) {
+    return expand(fileOrFolder, LandingFiles::isLandingFile);
+  }
+
+  /** A file, or every file under a folder that the format accepts (e.g. an adapter's .pb files), sorted by path. */
+  public static List<Path> expand(Path fileOrFolder, java.util.function.Predicate<Path> accepts) {
     if (!Files.exists(fileOrFolder)) {
       throw new InputException("input not found: " + fileOrFolder);
     }
@@ -30,7 +35,7 @@ public final class LandingFiles {
       return List.of(fileOrFolder.toAbsolutePath().normalize());
     }
     try (Stream<Path> s = Files.walk(fileOrFolder)) {
-      return s.filter(Files::isRegularFile).filter(LandingFiles::isLandingFile)
+      return s.filter(Files::isRegularFile).filter(accepts)
           .map(p -> p.toAbsolutePath().normalize()).sorted().toList();
     } catch (IOException e) {
       throw new InputException("cannot list " + fileOrFolder + ": " + e.getMessage());

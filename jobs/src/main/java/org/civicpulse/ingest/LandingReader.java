@@ -20,19 +20,14 @@ import org.civicpulse.schema.ValidationContext;
 public final class LandingReader {
   private LandingReader() {}
 
+  /** Reads canonical landing files: CSV, or JSON Lines by extension. */
   public static Dataset<Row> read(SparkSession spark, List<Path> files, TableSchema schema, ValidationContext ctx) {
-    return read(spark, files, schema, ctx, false);
+    return read(spark, files, schema, ctx, null);
   }
 
-  /** As {@link #read}, with open311 = true reading every file as Open311 GeoReport v2 JSON. */
+  /** As {@link #read}; a non-null adapter reads every file in its source format instead of CSV / JSON Lines. */
   public static Dataset<Row> read(SparkSession spark, List<Path> files, TableSchema schema, ValidationContext ctx,
-      boolean open311) {
-    return read(spark, files, schema, ctx, open311, null);
-  }
-
-  /** As {@link #read}; a non-null city311 mapping reads every file as a city CSV export mapped by it. */
-  public static Dataset<Row> read(SparkSession spark, List<Path> files, TableSchema schema, ValidationContext ctx,
-      boolean open311, City311Mapping city311) {
+      LandingAdapter adapter) {
     if (files.isEmpty()) {
       return spark.createDataFrame(List.of(), StagedRows.schema(schema));
     }
@@ -49,8 +44,7 @@ public final class LandingReader {
       try {
         // The reader stays open while Spark pulls rows; it is closed when the task's input stream is.
         BufferedReader r = LandingFiles.reader(LandingFiles.open(file._2().open(), local));
-        java.util.Iterator<RawRecord> records = city311 != null ? new City311Reader(r, city311)
-            : open311 ? new Open311Reader(r, Open311Reader.DEFAULT_GRID)
+        java.util.Iterator<RawRecord> records = adapter != null ? adapter.records(r)
             : LandingFiles.isJsonLines(local)
             ? new JsonLinesRecordReader(r, landingNames) : new CsvRecordReader(r);
         return stager.stageFile(records, local, index.getOrDefault(local, 0));

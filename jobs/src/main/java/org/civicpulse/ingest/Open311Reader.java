@@ -53,6 +53,11 @@ public final class Open311Reader extends HeaderFirstReader {
     this.gridDegrees = gridDegrees;
   }
 
+  /** Reads every file as Open311 with the single area (the adapter ingest uses for --format open311). */
+  public static LandingAdapter adapter() {
+    return in -> new Open311Reader(in, DEFAULT_GRID);
+  }
+
   @Override
   RawRecord read() {
     try {

@@ -14,6 +14,10 @@ public final class Reasons {
   public static final String BROKEN_QUOTING = "broken_quoting";
   public static final String BAD_JSON = "bad_json";
   public static final String CONFLICTING_ID = "conflicting_id";
+  /** A survey answer that is not a rating (e.g. 9 = don't know): read, accounted for, never a feedback row. */
+  public static final String NO_RATING = "no_rating";
+  /** A line of a sectioned file (Pabulib .pb) outside any known section. */
+  public static final String BAD_SECTION = "bad_section";
 
   private Reasons() {}
 

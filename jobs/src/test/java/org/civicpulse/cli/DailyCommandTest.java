@@ -2,9 +2,6 @@ package org.civicpulse.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,15 +19,7 @@ class DailyCommandTest {
   }
 
   private String run(int expectedCode, String... args) {
-    PrintStream old = System.out;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    try {
-      assertThat(CivicPulseCommand.execute(args)).as(String.join(" ", args)).isEqualTo(expectedCode);
-    } finally {
-      System.setOut(old);
-    }
-    return out.toString(StandardCharsets.UTF_8);
+    return CliOut.run(expectedCode, args);
   }
 
   @Test
