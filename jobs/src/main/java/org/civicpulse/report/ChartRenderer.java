@@ -102,13 +102,21 @@ final class ChartRenderer {
     plot.setNoDataMessage(noData);
     ((DateAxis) plot.getDomainAxis()).setDateFormatOverride(new SimpleDateFormat("MM-dd"));
     XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
-    for (int i = 0; i < ds.getSeriesCount(); i++) {
+    int i = 0;
+    for (SortedMap<LocalDate, Double> values : series.values()) {
       r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
       r.setSeriesStroke(i, new BasicStroke(i == 0 ? 1.2f : 2.4f));
+      // A value with no neighbour draws no line: a dot keeps a lone day (one survey wave, one rated day) visible.
+      if (hasIsolatedValue(values)) {
+        r.setSeriesShapesVisible(i, true);
+        r.setSeriesShape(i, new java.awt.geom.Ellipse2D.Double(-3, -3, 6, 6));
+      }
+      i++;
     }
     plot.setRenderer(r);
     NumberAxis y = (NumberAxis) plot.getRangeAxis();
     y.setAutoRangeIncludesZero(true);
+    zeroAxisFromZeroToOne(y, series.values());
     if (percentAxis) {
       y.setNumberFormatOverride(NumberFormat.getPercentInstance(Locale.ROOT));
       y.setRange(0.0, 1.05);
@@ -151,7 +159,31 @@ final class ChartRenderer {
       r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
     }
     plot.setRenderer(r);
+    zeroAxisFromZeroToOne((NumberAxis) plot.getRangeAxis(), series.values());
     write(file, chart);
+  }
+
+  /** True when some value has no value on the day before nor the day after, so a line alone would not show it. */
+  static boolean hasIsolatedValue(SortedMap<LocalDate, Double> values) {
+    for (Map.Entry<LocalDate, Double> e : values.entrySet()) {
+      if (e.getValue() != null && values.get(e.getKey().minusDays(1)) == null && values.get(e.getKey().plusDays(1)) == null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * All values 0 or missing (a feedback-only lake has no requests): JFreeChart's auto range would then span
+   * ±5E-9; show 0 … 1 with whole-number ticks instead.
+   */
+  static void zeroAxisFromZeroToOne(NumberAxis y, java.util.Collection<SortedMap<LocalDate, Double>> series) {
+    boolean allZero = series.stream().flatMap(m -> m.values().stream())
+        .allMatch(v -> v == null || v.isNaN() || v == 0.0);
+    if (allZero) {
+      y.setRange(0.0, 1.0);
+      y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+    }
   }
 
   /** Horizontal bars, one per label, in map order (channel mix). */
