@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -107,25 +108,23 @@ public final class BatchSink implements VoidFunction2<Dataset<Row>, Long> {
       Row c = e.getValue().agg(count(lit(1)), sum(when(size(col(KafkaRows.REASONS)).gt(0), 1).otherwise(0))).first();
       long read = c.getLong(0);
       long bad = c.isNullAt(1) ? 0 : c.getLong(1);
-      counts.add(ds, read, bad);
-      line.append(' ').append(ds).append('=').append(read).append(bad > 0 ? " (" + bad + " quarantined)" : "");
       if (bad > 0) {
         quarantine.add(CuratedRows.quarantine(CuratedRows.invalid(e.getValue()), ds, "stream-" + batchId));
       }
-      if (read == bad) {
-        continue;
+      if (read > bad) {
+        if (ds.equals(Schemas.SERVICE_REQUESTS)) {
+          newEvents = writeRequests(store, valid);
+        } else {
+          Dataset<Row> conflicting = writeFacts(store, valid, ds);
+          long n = conflicting.count();
+          if (n > 0) {
+            quarantine.add(CuratedRows.quarantine(conflicting, ds, "stream-" + batchId));
+            bad += n;
+          }
+        }
       }
-      if (ds.equals(Schemas.SERVICE_REQUESTS)) {
-        newEvents = CuratedRows.requestEvents(valid);
-        store.mergeInsertOnly(newEvents, lake.curated(Schemas.REQUEST_EVENTS), List.of("event_id"),
-            TableSchema.MONTH_COLUMN);
-        store.mergeNewer(CuratedRows.latestStates(valid), lake.curated(Schemas.SERVICE_REQUESTS), "request_id",
-            "updated_at", TableSchema.MONTH_COLUMN);
-      } else {
-        TableSchema s = Schemas.get(ds);
-        store.mergeInsertOnly(CuratedRows.asTable(valid, ds), lake.curated(ds), List.of(s.key()),
-            TableSchema.MONTH_COLUMN);
-      }
+      counts.add(ds, read, bad);
+      line.append(' ').append(ds).append('=').append(read).append(bad > 0 ? " (" + bad + " quarantined)" : "");
     }
     if (!quarantine.isEmpty()) {
       // One commit for all datasets: a second commit to the same table under the same txnVersion would be skipped.
@@ -137,5 +136,24 @@ public final class BatchSink implements VoidFunction2<Dataset<Row>, Long> {
       l.afterCurated(store, batchId, newEvents);
     }
     progress.accept(line.toString());
+  }
+
+  /** request_events insert-only by event_id, the newest state per request; returns the batch's events. */
+  private Dataset<Row> writeRequests(DeltaStore store, Dataset<Row> valid) {
+    Dataset<Row> events = CuratedRows.requestEvents(valid);
+    store.mergeInsertOnly(events, lake.curated(Schemas.REQUEST_EVENTS), List.of("event_id"), TableSchema.MONTH_COLUMN);
+    store.mergeNewer(CuratedRows.latestStates(valid), lake.curated(Schemas.SERVICE_REQUESTS), "request_id",
+        "updated_at", TableSchema.MONTH_COLUMN);
+    return events;
+  }
+
+  /** Inserts first versions of feedback / participation ids; returns the conflicting repeats (DESIGN §2). */
+  private Dataset<Row> writeFacts(DeltaStore store, Dataset<Row> valid, String ds) {
+    TableSchema s = Schemas.get(ds);
+    Path table = lake.curated(ds);
+    Dataset<Row> classified = FactVersions.classify(valid, store.exists(table) ? store.read(table, null) : null, s);
+    store.mergeInsertOnly(CuratedRows.asTable(FactVersions.with(classified, FactVersions.INSERTED), ds), table,
+        List.of(s.key()), TableSchema.MONTH_COLUMN);
+    return FactVersions.conflicting(classified, s.key());
   }
 }
