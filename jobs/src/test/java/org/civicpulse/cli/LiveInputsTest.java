@@ -5,15 +5,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.civicpulse.ingest.IngestJob;
 import org.civicpulse.ingest.ReplayPlan;
 import org.civicpulse.ingest.ReplaySender;
@@ -29,6 +24,7 @@ import org.civicpulse.stream.StreamJob;
 import org.civicpulse.stream.StreamSettings;
 import org.civicpulse.testing.KafkaBroker;
 import org.civicpulse.testing.SharedSpark;
+import org.civicpulse.testing.SpikeFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,12 +57,7 @@ class LiveInputsTest {
     Pseudonymizer key = Pseudonymizer.withKey("test-key");
     new IngestJob(store, lake, ZONE, Map.of(), key, "refs", m -> { }).run(refs);
 
-    Map<String, String> topics = Map.of(Schemas.SERVICE_REQUESTS, "live.requests", Schemas.FEEDBACK, "live.feedback",
-        Schemas.PARTICIPATION, "live.participation");
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, (Object) broker.bootstrap()))) {
-      admin.createTopics(Stream.of("live.requests", "live.feedback", "live.participation", "live.alerts")
-          .map(t -> new NewTopic(t, 1, (short) 1)).toList()).all().get();
-    }
+    Map<String, String> topics = broker.datasetTopics("live", 1);
     new ReplaySender(broker.bootstrap(), topics, null, null, m -> { })
         .send(ReplayPlan.build(Map.of(Schemas.SERVICE_REQUESTS, List.of(requestsCsv())), ZoneId.of(ZONE)));
     StreamSettings s = new StreamSettings(broker.bootstrap(), topics, "live.alerts", tmp.resolve("checkpoint"), true,
@@ -83,19 +74,9 @@ class LiveInputsTest {
     }
   }
 
+  /** The planted spike of the streaming tests, and two C02/noise requests. */
   static Path requestsCsv() throws Exception {
-    StringBuilder sb = new StringBuilder("request_id,created_at,community_id,category,channel,status,closed_at\n");
-    int[] history = {1, 2, 3, 2, 1, 2, 3, 2};
-    LocalDateTime spike = LocalDateTime.of(2025, 3, 3, 10, 0);
-    for (int k = 1; k <= 8; k++) {
-      for (int i = 0; i < history[k - 1]; i++) {
-        sb.append("H").append(k).append('-').append(i).append(',').append(spike.minusWeeks(k).plusMinutes(i))
-            .append(",C01,heating,app,open,\n");
-      }
-    }
-    for (int i = 0; i < 15; i++) {
-      sb.append("S-").append(i).append(',').append(spike.plusMinutes(i)).append(",C01,heating,app,open,\n");
-    }
+    StringBuilder sb = SpikeFixture.csv();
     sb.append("N1,2025-03-03T09:30,C02,noise,app,closed,2025-03-03T09:50\n");
     sb.append("N2,2025-03-03T09:40,C02,noise,app,open,\n");
     return Files.writeString(tmp.resolve("live-requests.csv"), sb.toString());

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,9 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -37,6 +33,7 @@ import org.civicpulse.privacy.Pseudonymizer;
 import org.civicpulse.schema.Schemas;
 import org.civicpulse.testing.KafkaBroker;
 import org.civicpulse.testing.SharedSpark;
+import org.civicpulse.testing.SpikeFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -214,26 +211,8 @@ class StreamKafkaTest {
   @Test
   @Order(3)
   void plantedBurstRaisesOneAlertOnTheTopicAndInTheLake() throws Exception {
-    Map<String, String> topics = Map.of(Schemas.SERVICE_REQUESTS, "spike.requests",
-        Schemas.FEEDBACK, "spike.feedback", Schemas.PARTICIPATION, "spike.participation");
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, (Object) broker.bootstrap()))) {
-      admin.createTopics(Stream.of("spike.requests", "spike.feedback", "spike.participation", "spike.alerts")
-          .map(t -> new NewTopic(t, 1, (short) 1)).toList()).all().get();
-    }
-    Path csv = tmp.resolve("spike-requests.csv");
-    StringBuilder sb = new StringBuilder("request_id,created_at,community_id,category,channel,status\n");
-    int[] history = {1, 2, 3, 2, 1, 2, 3, 2};
-    LocalDateTime spike = LocalDateTime.of(2025, 3, 3, 10, 0);
-    for (int k = 1; k <= 8; k++) {
-      for (int i = 0; i < history[k - 1]; i++) {
-        sb.append("H").append(k).append('-').append(i).append(',').append(spike.minusWeeks(k).plusMinutes(i))
-            .append(",C01,heating,app,open\n");
-      }
-    }
-    for (int i = 0; i < 15; i++) {
-      sb.append("S-").append(i).append(',').append(spike.plusMinutes(i)).append(",C01,heating,app,open\n");
-    }
-    Files.writeString(csv, sb.toString());
+    Map<String, String> topics = broker.datasetTopics("spike", 1);
+    Path csv = Files.writeString(tmp.resolve("spike-requests.csv"), SpikeFixture.csv());
     Lake spikeLake = new Lake(tmp.resolve("spike-lake"));
     ingestReferences(spikeLake);
     new ReplaySender(broker.bootstrap(), topics, null, null, m -> { })
@@ -274,12 +253,7 @@ class StreamKafkaTest {
   @Test
   @Order(4)
   void factReSentWithTheSameIdAndOtherContentIsQuarantinedAsConflictingId() throws Exception {
-    Map<String, String> topics = Map.of(Schemas.SERVICE_REQUESTS, "facts.requests",
-        Schemas.FEEDBACK, "facts.feedback", Schemas.PARTICIPATION, "facts.participation");
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, (Object) broker.bootstrap()))) {
-      admin.createTopics(Stream.of("facts.requests", "facts.feedback", "facts.participation", "facts.alerts")
-          .map(t -> new NewTopic(t, 1, (short) 1)).toList()).all().get();
-    }
+    Map<String, String> topics = broker.datasetTopics("facts", 1);
     Lake facts = new Lake(tmp.resolve("facts-lake"));
     ingestReferences(facts);
     Path cp = tmp.resolve("facts-checkpoint");

@@ -13,9 +13,6 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.civicpulse.ingest.IngestJob;
@@ -76,7 +73,7 @@ class StreamRestartTest {
    */
   @Test
   void killedMidBatchThenRestartedFromTheCheckpointStoresEveryEventOnce() throws Exception {
-    Map<String, String> topics = topics("kill");
+    Map<String, String> topics = broker.datasetTopics("kill", 2);
     assertThat(send(topics, plan)).as("events replayed").isEqualTo(EVENTS);
     Lake lake = lake("kill-lake");
     Path cp = tmp.resolve("kill-checkpoint");
@@ -111,7 +108,7 @@ class StreamRestartTest {
    */
   @Test
   void brokerStoppedAndStartedUnderARunningStreamStillEndsWithEveryEventOnce() throws Exception {
-    Map<String, String> topics = topics("outage");
+    Map<String, String> topics = broker.datasetTopics("outage", 2);
     int half = plan.size() / 2;
     assertThat(send(topics, plan.subList(0, half))).isEqualTo(half);
     Lake lake = lake("outage-lake");
@@ -162,16 +159,6 @@ class StreamRestartTest {
           i % 2 == 0 ? "heating" : "noise", closed ? "closed" : "open", closed ? created.plusMinutes(30) : ""));
     }
     return Files.writeString(csv, sb.toString());
-  }
-
-  /** Topics of their own for one test (prefix.requests, …), 2 partitions each. */
-  static Map<String, String> topics(String prefix) throws Exception {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, (Object) broker.bootstrap()))) {
-      admin.createTopics(Stream.of("requests", "feedback", "participation", "alerts")
-          .map(t -> new NewTopic(prefix + "." + t, 2, (short) 1)).toList()).all().get();
-    }
-    return Map.of(Schemas.SERVICE_REQUESTS, prefix + ".requests", Schemas.FEEDBACK, prefix + ".feedback",
-        Schemas.PARTICIPATION, prefix + ".participation");
   }
 
   static long send(Map<String, String> topics, List<ReplayEvent> events) throws InterruptedException {

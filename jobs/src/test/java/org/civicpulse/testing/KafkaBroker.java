@@ -6,7 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.civicpulse.schema.Schemas;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -72,6 +78,19 @@ public final class KafkaBroker implements AutoCloseable {
 
   public String bootstrap() {
     return "127.0.0.1:" + port;
+  }
+
+  /**
+   * Creates a test's own topics prefix.requests, prefix.feedback, prefix.participation and prefix.alerts, and
+   * returns dataset → topic for the first three (as StreamSettings takes them).
+   */
+  public Map<String, String> datasetTopics(String prefix, int partitionsEach) throws Exception {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, (Object) bootstrap()))) {
+      admin.createTopics(Stream.of("requests", "feedback", "participation", "alerts")
+          .map(t -> new NewTopic(prefix + "." + t, partitionsEach, (short) 1)).toList()).all().get();
+    }
+    return Map.of(Schemas.SERVICE_REQUESTS, prefix + ".requests", Schemas.FEEDBACK, prefix + ".feedback",
+        Schemas.PARTICIPATION, prefix + ".participation");
   }
 
   /** Stops the broker (the pid in its own pid file only). */
