@@ -2,6 +2,7 @@
 # Benchmarks (never timed unit tests). Appends a dated section to BENCHMARKS.md with the machine, the exact
 # command, wall time (median of --runs, with min and max), rows/s and the driver JVM's peak RSS.
 #   scripts/bench.sh [ingest|dashboard|scaling|forecast|stream|all] [--requests 1m] [--runs 3] [--only day|range]
+#                    [--stream-variant '--set k=v …']… [--trigger-variant S] [--latency-requests N]
 # ingest: generate N requests (with feedback and participation in proportion), ingest them into an empty lake.
 # dashboard: on a generated and ingested lake (cached under work/bench/ by size; default 100k, the sample's size),
 #           `dashboard --date D` and `--from A --to B` against the DuckDB peer (test scope, never in the app jar)
@@ -16,7 +17,11 @@
 #           521 roll-ups), 4 origins, as-of 2025-W52: the lake is written once by the test-source
 #           SyntheticLakeBench through Maven ($CIVICPULSE_MVN, default `mvn -o -q`), then timed --runs times.
 # stream: the generated landing files → replay into a fresh broker (scripts/kafka.sh, port 29092) → stream
-#         --available-now into an empty lake; events/s of each (not part of `all`: it starts a broker).
+#         --available-now into an empty lake; events/s of each, with the shipped settings and then each
+#         --stream-variant '--set k=v …' (before/after in one invocation). Then end-to-end latency p50/p95 at
+#         1,000 events/s (--latency-requests N, default 20000, replayed with --rate 1000 into a running stream;
+#         again with --trigger-variant SECONDS). --only drain|latency runs just that part. Not part of `all`:
+#         it starts a broker.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 cd "$CIVICPULSE_ROOT"
@@ -28,6 +33,10 @@ years_list="1 2 4"      # scaling: the history lengths, e.g. --years "1 2"
 only=""                 # dashboard: "day" or "range" times just that one (the other row says skipped)
 span_start=2023-01-01   # the generator's default span (the committed sample's)
 span_end=2025-12-31
+stream_port=29092      # stream: the bench's own broker (not 9092, which others may use)
+stream_variants=()      # stream: extra drain runs, each with its own `--set key=value …` words
+stream_trigger_variant="" # stream: a second latency run with this stream.trigger_seconds
+latency_requests=20000  # stream: requests replayed at 1,000 events/s for the latency figures
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --requests) requests="$2"; shift 2 ;;
@@ -36,6 +45,9 @@ while [[ $# -gt 0 ]]; do
     --years) years_list="$2"; shift 2 ;;
     --start) span_start="$2"; shift 2 ;;
     --end) span_end="$2"; shift 2 ;;
+    --stream-variant) stream_variants+=("$2"); shift 2 ;;
+    --trigger-variant) stream_trigger_variant="$2"; shift 2 ;;
+    --latency-requests) latency_requests="$2"; shift 2 ;;
     *) echo "bench: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -103,33 +115,85 @@ bench_stream() {
   local split="$work/stream-landing-$requests"
   rm -rf "$split"
   for ds in requests feedback participation; do mkdir -p "$split/$ds"; ln -s "$data"/$ds* "$split/$ds/"; done
-  local broker="$work/kafka" lake="$work/stream-lake" cp="$work/stream-checkpoint" port=29092
-  local replay=(scripts/civicpulse replay --bootstrap "127.0.0.1:$port" --requests "$split/requests" --feedback "$split/feedback" --participation "$split/participation")
-  local stream=(scripts/civicpulse stream --lake "$lake" --bootstrap "127.0.0.1:$port" --checkpoint "$cp" --available-now --dev-key)
+  local replay=(scripts/civicpulse replay --bootstrap "127.0.0.1:$stream_port" --requests "$split/requests" --feedback "$split/feedback" --participation "$split/participation")
+  {
+    echo; echo "## stream, $requests requests — $(date -u +%F' '%H:%M' UTC')"; machine
+    echo "- replay: \`${replay[*]}\`"
+  } >> $out
+  # Throughput, before/after in one invocation: the shipped settings, then each variant given (--set pairs).
+  local variant
+  if [[ $only != latency ]]; then
+    for variant in "" "${stream_variants[@]}"; do
+      stream_drain "$variant"
+    done
+  fi
+  if [[ $only != drain ]]; then
+    stream_latency "$data" ""
+    [[ $stream_trigger_variant ]] && stream_latency "$data" "--set stream.trigger_seconds=$stream_trigger_variant"
+  fi
+  scripts/kafka.sh stop --dir "$work/kafka" > /dev/null
+}
+
+# A fresh broker on $stream_port and a fresh lake holding the reference tables of $data.
+stream_fresh() {
+  local data=$1 lake=$2 cp=$3
+  scripts/kafka.sh stop --dir "$work/kafka" > /dev/null; rm -rf "$work/kafka" "$lake" "$cp"
+  scripts/kafka.sh start --dir "$work/kafka" --port "$stream_port" --controller-port $((stream_port + 1)) > /dev/null
+  scripts/civicpulse ingest --lake "$lake" --communities "$data"/communities* --categories "$data"/categories* --dev-key > /dev/null
+}
+
+# stream --available-now over everything replayed; events/s with the JVM and Spark start included.
+stream_drain() {
+  local variant=$1 lake="$work/stream-lake" cp="$work/stream-checkpoint"
+  # shellcheck disable=SC2206 # a variant is a list of words (--set key=value …)
+  local stream=(scripts/civicpulse stream --lake "$lake" --bootstrap "127.0.0.1:$stream_port" --checkpoint "$cp" --available-now --dev-key $variant)
   local walls=() replay_walls=() events=0
   for _ in $(seq "$runs"); do
-    scripts/kafka.sh stop --dir "$broker" > /dev/null; rm -rf "$broker" "$lake" "$cp"
-    scripts/kafka.sh start --dir "$broker" --port "$port" --controller-port $((port + 1)) > /dev/null
-    scripts/civicpulse ingest --lake "$lake" --communities "$data"/communities* --categories "$data"/categories* --dev-key > /dev/null
+    stream_fresh "$data" "$lake" "$cp"
     log "bench: replay $requests"
-    /usr/bin/time -f '%e' -o "$work/time.txt" "${replay[@]}" > "$work/replay.out" 2> "$work/last.err" || { tail -5 "$work/last.err" >&2; return 1; }
-    replay_walls+=("$(cat "$work/time.txt")")
-    events=$(sed -n 's/^replay sent=\([0-9]*\).*/\1/p' "$work/replay.out")
-    log "bench: stream --available-now over $events events"
-    /usr/bin/time -f '%e' -o "$work/time.txt" "${stream[@]}" > "$work/stream.out" 2> "$work/last.err" || { tail -5 "$work/last.err" >&2; return 1; }
-    walls+=("$(cat "$work/time.txt")")
+    /usr/bin/time -f '%e' -o "$tmp/time.txt" "${replay[@]}" > "$tmp/replay.out" 2> "$tmp/last.err" || { tail -5 "$tmp/last.err" >&2; return 1; }
+    replay_walls+=("$(cat "$tmp/time.txt")")
+    events=$(sed -n 's/^replay sent=\([0-9]*\).*/\1/p' "$tmp/replay.out")
+    log "bench: stream --available-now over $events events ${variant:-(shipped settings)}"
+    /usr/bin/time -f '%e' -o "$tmp/time.txt" "${stream[@]}" > "$tmp/stream.out" 2> "$tmp/last.err" || { tail -5 "$tmp/last.err" >&2; return 1; }
+    walls+=("$(cat "$tmp/time.txt")")
   done
-  scripts/kafka.sh stop --dir "$broker" > /dev/null
   local med rmed
   med=$(printf '%s\n' "${walls[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
   rmed=$(printf '%s\n' "${replay_walls[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
   {
-    echo; echo "## stream, $requests requests — $(date -u +%F' '%H:%M' UTC')"; machine
-    echo "- replay: \`${replay[*]}\` → $(cat "$work/replay.out")"
-    echo "- replay wall (JVM start included): median ${rmed} s; $(python3 -c "print(round($events/$rmed))") events/s"
-    echo "- stream: \`${stream[*]}\` → $(cat "$work/stream.out")"
-    echo "- stream drain wall (JVM and Spark start included): median ${med} s ($runs runs); $(python3 -c "print(round($events/$med))") events/s"
+    echo "- replay of $events events: median ${rmed} s (JVM start included); $(python3 -c "print(round($events/$rmed))") events/s → $(cat "$tmp/replay.out")"
+    echo "- stream drain, ${variant:-shipped settings}: \`${stream[*]}\` → $(cat "$tmp/stream.out"); median ${med} s ($runs runs, JVM and Spark start included); $(python3 -c "print(round($events/$med))") events/s; load average now $(cut -d' ' -f1-3 /proc/loadavg)"
   } >> $out
+}
+
+# End-to-end latency at 1,000 events/s: a long-running stream, warm (its first, empty batch done), then
+# `replay --rate 1000` of the first $latency_requests request rows; per event, Kafka CreateTime → commit time of the request_events version that made
+# it visible (scripts/kafka/StreamLatency.java reads the checkpoint's offsets/N and the Delta log's txn actions).
+stream_latency() {
+  local data=$1 variant=$2 lake="$work/latency-lake" cp="$work/latency-checkpoint" file="$work/latency-requests.csv"
+  # The first N rows over the yearly request files in order, one header (head cuts the pipe: not a failure).
+  local f skip=1
+  for f in "$data"/requests*; do
+    { if [[ $f == *.gz ]]; then zcat "$f"; else cat "$f"; fi; } | tail -n +"$skip"; skip=2
+  done | head -n $((latency_requests + 1)) > "$file" || true
+  stream_fresh "$data" "$lake" "$cp"
+  local libs="$CIVICPULSE_ROOT/work/kafka/libs" boot="127.0.0.1:$stream_port" topic
+  topic=$(properties_value conf/civicpulse.properties stream.topic.requests); topic=${topic:-civicpulse.requests}
+  rm -f "$tmp/lat-stream.err"  # else the wait below may read the previous run's "started on"
+  # shellcheck disable=SC2086 # a variant is a list of words
+  scripts/civicpulse stream --lake "$lake" --bootstrap "$boot" --checkpoint "$cp" --dev-key $variant > "$tmp/lat-stream.out" 2> "$tmp/lat-stream.err" &
+  local wrapper=$!
+  # Replay once the first (empty) batch is done: the latency of a warm stream, not of Spark's first jobs.
+  for _ in $(seq 600); do grep -qs "batch 0:" "$tmp/lat-stream.err" && break; sleep 0.5; done
+  log "bench: replay --rate 1000 of $latency_requests requests into a running stream ${variant:-(shipped settings)}"
+  scripts/civicpulse replay --bootstrap "$boot" --requests "$file" --rate 1000 > "$tmp/lat-replay.out" 2> "$tmp/last.err" || { tail -5 "$tmp/last.err" >&2; return 1; }
+  java -cp "$libs/*" scripts/kafka/StreamLatency.java wait "$boot" "$topic" "$cp" 900
+  # scripts/civicpulse runs java as its child (beside a tee for its log): SIGTERM goes to that JVM (a clean
+  # stop after its batch).
+  kill -TERM "$(ps -o pid=,comm= --ppid "$wrapper" | awk '$2 == "java" {print $1}')"; wait "$wrapper" || true
+  local result; result=$(java -cp "$libs/*" scripts/kafka/StreamLatency.java measure "$boot" "$topic" "$cp" "$lake/curated/request_events")
+  echo "- latency at 1,000 events/s, ${variant:-shipped settings (stream.trigger_seconds=10)}: $(cat "$tmp/lat-replay.out") → $result (seconds, Kafka CreateTime → Delta commit of the row's batch); load average now $(cut -d' ' -f1-3 /proc/loadavg)" >> $out
 }
 
 bench_forecast() {

@@ -24,9 +24,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "stream", mixinStandardHelpOptions = true,
     description = "Read request events, feedback and participation from Kafka into the lake, exactly once per event.")
 public final class StreamCommand implements Callable<Integer> {
-  /** Records per micro-batch at most: bounds a batch's memory and the work a crash makes Spark redo. */
-  static final long MAX_OFFSETS_PER_TRIGGER = 200_000;
-
   @Mixin CommonOptions common;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -52,7 +49,7 @@ public final class StreamCommand implements Callable<Integer> {
       StreamSettings settings = new StreamSettings(
           bootstrap != null ? bootstrap : ctx.config.get(ConfigKeys.STREAM_BOOTSTRAP), byDataset,
           configured.alerts(), cp, availableNow, positive(ConfigKeys.STREAM_TRIGGER_SECONDS, ctx),
-          MAX_OFFSETS_PER_TRIGGER, ctx.config.get(ConfigKeys.TIMEZONE), ctx.config.slaOverrides(),
+          positive(ConfigKeys.STREAM_MAX_OFFSETS, ctx), ctx.config.get(ConfigKeys.TIMEZONE), ctx.config.slaOverrides(),
           positive(ConfigKeys.STREAM_LATENESS_HOURS, ctx));
       String fallbackAppId = UUID.nameUUIDFromBytes(cp.toString().getBytes(StandardCharsets.UTF_8)).toString();
       BatchSink sink = new BatchSink(ctx.lake, settings, pseudonymizer, fallbackAppId, ctx.progress)

@@ -30,6 +30,7 @@ public final class ConfigKeys {
   public static final String STREAM_CHECKPOINT = "stream.checkpoint";
   public static final String STREAM_TRIGGER_SECONDS = "stream.trigger_seconds";
   public static final String STREAM_LATENESS_HOURS = "stream.lateness_hours";
+  public static final String STREAM_MAX_OFFSETS = "stream.max_offsets_per_trigger";
 
   private static final Map<String, ConfigKey> KEYS = new LinkedHashMap<>();
 
@@ -54,6 +55,7 @@ public final class ConfigKeys {
     add(STREAM_CHECKPOINT, "work/checkpoints/stream", true, "stream: checkpoint folder (offsets and commits of the query; holds the stream's lock).");
     add(STREAM_TRIGGER_SECONDS, "10", false, "stream: seconds between micro-batches of the long-running form.");
     add(STREAM_LATENESS_HOURS, "2", false, "stream: hours an event may arrive late and still count in the live marts (curated takes it regardless).");
+    add(STREAM_MAX_OFFSETS, "200000", false, "stream: Kafka records per micro-batch at most (bounds a batch's memory and the work a crash makes Spark redo).");
     add(SERVICE_POINT_THRESHOLD, "10", false, "forecast: a cell whose forecast stays at or above this many requests a week for 13 weeks is a service-point candidate.");
     add(BACKLOG_THRESHOLD, "200", false, "forecast: projected open requests per community at which the capacity table flags a crossing week.");
   }

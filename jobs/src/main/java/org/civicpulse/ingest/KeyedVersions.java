@@ -58,7 +58,7 @@ public final class KeyedVersions {
   }
 
   /** A hash of a row's curated content. */
-  static Column hash(TableSchema schema) {
+  public static Column hash(TableSchema schema) {
     List<Column> parts = new ArrayList<>();
     // Nulls are spelled out: concat_ws would skip them and make (a, null, b) equal to (a, b, null).
     schema.fieldNames().forEach(n -> parts.add(coalesce(col(n).cast("string"), lit("\u0000"))));

@@ -1,6 +1,7 @@
 package org.civicpulse.stream;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.apache.spark.sql.Dataset;
@@ -11,11 +12,14 @@ import org.apache.spark.sql.streaming.StreamingQueryException;
 import org.apache.spark.sql.streaming.Trigger;
 import org.civicpulse.lake.LakeLock;
 import org.civicpulse.lake.LockHeldException;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * Kafka topics → the lake through {@link BatchSink}, as a Structured Streaming query with a checkpoint. Holds a
  * lock on its checkpoint (two queries on one checkpoint would corrupt it), not on the lake: batch commands
- * may write the same tables meanwhile, Delta resolves that. SIGTERM lets the running batch finish first.
+ * may write the same tables meanwhile, Delta resolves that. SIGTERM or SIGINT lets the running batch finish,
+ * then stops the query; the run then ends as a normal one (summary, _runs record, exit 0).
  */
 public final class StreamJob {
   /** How long a SIGTERM waits for the batch in progress before stopping the query anyway. */
@@ -50,15 +54,18 @@ public final class StreamJob {
           .start();
       progress.accept("query " + query.id() + " started on " + String.join(",", settings.topics().values())
           + (settings.availableNow() ? " (available-now)" : " every " + settings.triggerSeconds() + " s"));
-      Thread hook = new Thread(() -> stopGracefully(query), "civicpulse-stream-stop");
-      Runtime.getRuntime().addShutdownHook(hook);
+      // Our own SIGTERM/SIGINT handler instead of a shutdown hook: on a signal the JVM runs all hooks at once,
+      // and Spark's stops the SparkContext under the batch we would wait for (seen: after a SIGTERM mid-batch,
+      // request_events committed, service_requests not). No shutdown starts here: the query stops after its
+      // batch, run() returns and the command ends normally.
+      List<Signal> signals = List.of(new Signal("TERM"), new Signal("INT"));
+      List<SignalHandler> previous = signals.stream()
+          .map(sig -> Signal.handle(sig, s -> stopGracefully(query))).toList();
       try {
         query.awaitTermination();
       } finally {
-        try {
-          Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-          // the hook is running: it stops the query itself
+        for (int i = 0; i < signals.size(); i++) {
+          Signal.handle(signals.get(i), previous.get(i));
         }
       }
       return sink.counts();

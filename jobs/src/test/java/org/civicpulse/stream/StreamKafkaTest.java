@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,12 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.spark.sql.Row;
@@ -35,6 +33,7 @@ import org.civicpulse.privacy.Pseudonymizer;
 import org.civicpulse.schema.Schemas;
 import org.civicpulse.testing.KafkaBroker;
 import org.civicpulse.testing.SharedSpark;
+import org.civicpulse.testing.SpikeFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -212,26 +211,8 @@ class StreamKafkaTest {
   @Test
   @Order(3)
   void plantedBurstRaisesOneAlertOnTheTopicAndInTheLake() throws Exception {
-    Map<String, String> topics = Map.of(Schemas.SERVICE_REQUESTS, "spike.requests",
-        Schemas.FEEDBACK, "spike.feedback", Schemas.PARTICIPATION, "spike.participation");
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, (Object) broker.bootstrap()))) {
-      admin.createTopics(Stream.of("spike.requests", "spike.feedback", "spike.participation", "spike.alerts")
-          .map(t -> new NewTopic(t, 1, (short) 1)).toList()).all().get();
-    }
-    Path csv = tmp.resolve("spike-requests.csv");
-    StringBuilder sb = new StringBuilder("request_id,created_at,community_id,category,channel,status\n");
-    int[] history = {1, 2, 3, 2, 1, 2, 3, 2};
-    LocalDateTime spike = LocalDateTime.of(2025, 3, 3, 10, 0);
-    for (int k = 1; k <= 8; k++) {
-      for (int i = 0; i < history[k - 1]; i++) {
-        sb.append("H").append(k).append('-').append(i).append(',').append(spike.minusWeeks(k).plusMinutes(i))
-            .append(",C01,heating,app,open\n");
-      }
-    }
-    for (int i = 0; i < 15; i++) {
-      sb.append("S-").append(i).append(',').append(spike.plusMinutes(i)).append(",C01,heating,app,open\n");
-    }
-    Files.writeString(csv, sb.toString());
+    Map<String, String> topics = broker.datasetTopics("spike", 1);
+    Path csv = Files.writeString(tmp.resolve("spike-requests.csv"), SpikeFixture.csv());
     Lake spikeLake = new Lake(tmp.resolve("spike-lake"));
     ingestReferences(spikeLake);
     new ReplaySender(broker.bootstrap(), topics, null, null, m -> { })
@@ -260,6 +241,77 @@ class StreamKafkaTest {
     Row backlog = store.read(spikeLake.mart(LiveMarts.LIVE_BACKLOG), null).first();
     assertThat((String) backlog.getAs("community_id")).isEqualTo("C01");
     assertThat((Long) backlog.getAs("open_requests")).isEqualTo(31L);
+  }
+
+  /**
+   * DESIGN §2 for facts: an id re-sent with different content is quarantined as conflicting_id, the first version
+   * stands, an identical repeat is unchanged. First run: F1, F1 again (identical), F1 rated 1 instead of 5, F2;
+   * P1 and P1 with 90 minutes instead of 60. Second run: F1 again (as stored), F2 with another comment, F3.
+   * So feedback F1 (rating 5), F2 (first comment), F3; participation P1 (60); quarantine the 3 conflicts; and
+   * read 7 + 2 = inserted 3 + 1, unchanged 2, quarantined 3.
+   */
+  @Test
+  @Order(4)
+  void factReSentWithTheSameIdAndOtherContentIsQuarantinedAsConflictingId() throws Exception {
+    Map<String, String> topics = broker.datasetTopics("facts", 1);
+    Lake facts = new Lake(tmp.resolve("facts-lake"));
+    ingestReferences(facts);
+    Path cp = tmp.resolve("facts-checkpoint");
+    String f1 = feedback("F1", 5, "ok");
+    send("facts.feedback", f1, f1, feedback("F1", 1, "ok"), feedback("F2", 4, "first"));
+    send("facts.participation", participation("P1", 60), participation("P1", 90));
+    BatchCounts first = stream(facts, topics, "facts.alerts", cp);
+    assertThat(first.read(Schemas.FEEDBACK)).as("feedback read, run 1").isEqualTo(4);
+    assertThat(first.quarantined(Schemas.FEEDBACK)).as("feedback quarantined, run 1").isEqualTo(1);
+    assertThat(first.read(Schemas.PARTICIPATION)).as("participation read").isEqualTo(2);
+    assertThat(first.quarantined(Schemas.PARTICIPATION)).as("participation quarantined").isEqualTo(1);
+
+    send("facts.feedback", f1, feedback("F2", 4, "second"), feedback("F3", 3, "new"));
+    BatchCounts second = stream(facts, topics, "facts.alerts", cp);
+    assertThat(second.read(Schemas.FEEDBACK)).as("feedback read, run 2").isEqualTo(3);
+    assertThat(second.quarantined(Schemas.FEEDBACK)).as("feedback quarantined, run 2").isEqualTo(1);
+
+    Map<String, String> stored = new HashMap<>();
+    store.read(facts.curated(Schemas.FEEDBACK), null).collectAsList()
+        .forEach(r -> stored.put(r.getAs("feedback_id"), r.getAs("rating").toString() + "/" + r.getAs("comment")));
+    assertThat(stored).as("feedback: first versions only").containsExactlyInAnyOrderEntriesOf(
+        Map.of("F1", "5/ok", "F2", "4/first", "F3", "3/new"));
+    List<Row> p = store.read(facts.curated(Schemas.PARTICIPATION), null).collectAsList();
+    assertThat(p).extracting(r -> r.<String>getAs("participation_id") + "/" + r.getAs("duration_minutes"))
+        .as("participation: first version").containsExactly("P1/60");
+    List<Row> q = store.read(facts.quarantine(), null).orderBy("dataset", "raw").collectAsList();
+    assertThat(q).extracting(r -> r.<String>getAs("dataset") + " " + r.<String>getAs("raw"))
+        .as("the three conflicting records, raw").containsExactly(
+            "feedback " + feedback("F1", 1, "ok"), "feedback " + feedback("F2", 4, "second"),
+            "participation " + participation("P1", 90));
+    assertThat(q).extracting(r -> r.<String>getList(r.fieldIndex("reasons")).get(0))
+        .as("reason").allMatch(reason -> reason.startsWith("conflicting_id"));
+    long read = 4 + 3 + 2;
+    long quarantined = first.quarantined(Schemas.FEEDBACK) + second.quarantined(Schemas.FEEDBACK)
+        + first.quarantined(Schemas.PARTICIPATION);
+    assertThat(read - quarantined - stored.size() - p.size()).as("read − quarantined − inserted = unchanged (F1 twice)")
+        .isEqualTo(2);
+  }
+
+  static String feedback(String id, int rating, String comment) {
+    return "{\"feedback_id\":\"" + id + "\",\"submitted_at\":\"2025-03-03 12:30:00\",\"community_id\":\"C01\","
+        + "\"request_id\":\"\",\"rating\":\"" + rating + "\",\"channel\":\"app\",\"comment\":\"" + comment
+        + "\",\"resident_id\":\"RES1\"}";
+  }
+
+  static String participation(String id, int minutes) {
+    return "{\"participation_id\":\"" + id + "\",\"occurred_at\":\"2025-03-03 09:00:00\",\"community_id\":\"C01\","
+        + "\"activity_type\":\"meeting\",\"activity_id\":\"M1\",\"participant_role\":\"resident\","
+        + "\"duration_minutes\":\"" + minutes + "\",\"resident_id\":\"RES9\"}";
+  }
+
+  /** Sends values in this order (one key, so one partition, offsets in send order), acknowledged. */
+  static void send(String topic, String... values) throws Exception {
+    try (KafkaProducer<String, String> p = new KafkaProducer<>(ReplaySender.producerConfig(broker.bootstrap()))) {
+      for (String v : values) {
+        p.send(new ProducerRecord<>(topic, "C01", v)).get();
+      }
+    }
   }
 
   /** Every record of the requests topic: value → {partition, offset}. */

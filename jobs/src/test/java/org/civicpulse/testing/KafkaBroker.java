@@ -6,7 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.civicpulse.schema.Schemas;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -19,18 +25,21 @@ public final class KafkaBroker implements AutoCloseable {
   public static final Path ROOT = Path.of("").toAbsolutePath().getParent();
   private final Path dir;
   private final int port;
+  private final int controller;
+  private final int partitions;
 
-  private KafkaBroker(Path dir, int port) {
+  private KafkaBroker(Path dir, int port, int controller, int partitions) {
     this.dir = dir;
     this.port = port;
+    this.controller = controller;
+    this.partitions = partitions;
   }
 
   public static KafkaBroker start(Path dir, int partitions) throws IOException, InterruptedException {
     int port = freePort();
     int controller = freePort();
     Path libs = ROOT.resolve("work/kafka/libs");
-    String out = run("start", "--dir", dir.toString(), "--port", String.valueOf(port),
-        "--controller-port", String.valueOf(controller), "--partitions", String.valueOf(partitions));
+    String out = startOn(dir, port, controller, partitions);
     boolean haveLibs;
     try (var files = Files.list(libs)) {
       haveLibs = files.anyMatch(p -> p.getFileName().toString().startsWith("kafka_2.13-"));
@@ -42,11 +51,46 @@ public final class KafkaBroker implements AutoCloseable {
     if (!out.contains("kafka: started")) {
       throw new IllegalStateException("broker did not start: " + out);
     }
-    return new KafkaBroker(dir, port);
+    return new KafkaBroker(dir, port, controller, partitions);
+  }
+
+  private static String startOn(Path dir, int port, int controller, int partitions)
+      throws IOException, InterruptedException {
+    return run("start", "--dir", dir.toString(), "--port", String.valueOf(port),
+        "--controller-port", String.valueOf(controller), "--partitions", String.valueOf(partitions));
+  }
+
+  /** Stops the broker process (SIGTERM, as scripts/kafka.sh stop does); its log folder stays for restart(). */
+  public void stop() throws IOException, InterruptedException {
+    String out = run("stop", "--dir", dir.toString());
+    if (!out.contains("kafka: stopped")) {
+      throw new IllegalStateException("broker did not stop: " + out);
+    }
+  }
+
+  /** Starts the broker again on the same folder (topics and their records kept) and the same ports. */
+  public void restart() throws IOException, InterruptedException {
+    String out = startOn(dir, port, controller, partitions);
+    if (!out.contains("kafka: started")) {
+      throw new IllegalStateException("broker did not restart: " + out);
+    }
   }
 
   public String bootstrap() {
     return "127.0.0.1:" + port;
+  }
+
+  /**
+   * Creates a test's own topics prefix.requests, prefix.feedback, prefix.participation and prefix.alerts, and
+   * returns dataset → topic for the first three (as StreamSettings takes them).
+   */
+  public Map<String, String> datasetTopics(String prefix, int partitionsEach) throws Exception {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, (Object) bootstrap()))) {
+      admin.createTopics(Stream.of("requests", "feedback", "participation", "alerts")
+          .map(t -> new NewTopic(prefix + "." + t, partitionsEach, (short) 1)).toList()).all().get();
+    }
+    return Map.of(Schemas.SERVICE_REQUESTS, prefix + ".requests", Schemas.FEEDBACK, prefix + ".feedback",
+        Schemas.PARTICIPATION, prefix + ".participation");
   }
 
   /** Stops the broker (the pid in its own pid file only). */
