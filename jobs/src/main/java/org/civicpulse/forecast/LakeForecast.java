@@ -19,6 +19,12 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.broadcast.Broadcast;
+import org.civicpulse.forecast.models.BoostedTreesTrainer;
+import org.civicpulse.forecast.models.Candidates;
+import org.civicpulse.forecast.models.GbmModels;
+import org.civicpulse.forecast.models.GbmRegressor;
+import org.civicpulse.forecast.models.GbmTrainer;
 import org.civicpulse.forecast.models.IsoWeek;
 import org.civicpulse.forecast.models.WeeklySeries;
 import org.civicpulse.lake.DeltaStore;
@@ -41,6 +47,8 @@ public final class LakeForecast {
   private static final String SNAIVE = "snaive";
   private static final String SEP = "|";
   static final int ROWS_PER_TASK = 5_000;
+  /** System property picking the global gbm's trainer: {@code mllib} (default) or {@code trees} (our own). */
+  static final String GBM_TRAINER = "civicpulse.gbm.trainer";
 
   private final DeltaStore store;
   private final Lake lake;
@@ -114,7 +122,9 @@ public final class LakeForecast {
 
     BacktestSpec spec = new BacktestSpec(null, null, s.origins(), s.step(), s.horizon());
     Dataset<Row> levels = seriesCounts(weekly, asOf);
-    List<SeriesOutcome> outcomes = forecastAll(levels, history.keySet(), first, asOf, spec, s.holidays());
+    GbmModels gbm = trainGbm(history, first, spec, s.holidays());
+    List<SeriesOutcome> outcomes = forecastAll(levels, history.keySet(), first, asOf,
+        new SeriesForecaster(spec, Candidates.withGlobalGbm(gbm)), s.holidays());
     Map<SeriesKey, SeriesOutcome> byKey = new LinkedHashMap<>();
     List<String> warnings = new ArrayList<>();
     outcomes.forEach(o -> {
@@ -183,8 +193,7 @@ public final class LakeForecast {
    * on the executors, so only the small closure travels from the driver; outcomes come back in {@code order}.
    */
   private List<SeriesOutcome> forecastAll(Dataset<Row> levels, Iterable<SeriesKey> order, IsoWeek first,
-      IsoWeek asOf, BacktestSpec spec, Set<IsoWeek> holidays) {
-    SeriesForecaster forecaster = new SeriesForecaster(spec);
+      IsoWeek asOf, SeriesForecaster forecaster, Set<IsoWeek> holidays) {
     int length = (int) first.weeksUntil(asOf) + 1;
     List<SeriesOutcome> outcomes = levels
         .groupByKey((MapFunction<Row, String>) r -> r.getString(0) + SEP + r.getString(1), Encoders.STRING())
@@ -202,6 +211,21 @@ public final class LakeForecast {
     List<SeriesOutcome> ordered = new ArrayList<>();
     order.forEach(k -> ordered.add(byId.get(id(k))));
     return ordered;
+  }
+
+  /**
+   * The global gbm of every origin, trained on the driver over all series (the driver holds them already, for
+   * the risers), then broadcast: each executor fetches the models once, not once per series task.
+   */
+  private GbmModels trainGbm(Map<SeriesKey, double[]> history, IsoWeek first, BacktestSpec spec,
+      Set<IsoWeek> holidays) {
+    List<WeeklySeries> series = history.values().stream().map(v -> new WeeklySeries(first, v, holidays)).toList();
+    GbmTrainer trainer = "trees".equals(System.getProperty(GBM_TRAINER))
+        ? new BoostedTreesTrainer() : new MllibGbtTrainer(store.spark());
+    Map<IsoWeek, GbmRegressor> models = GlobalGbmTraining.train(series, new SeriesForecaster(spec), trainer, progress);
+    Broadcast<Map<IsoWeek, GbmRegressor>> shared =
+        JavaSparkContext.fromSparkContext(store.spark().sparkContext()).broadcast(models);
+    return week -> java.util.Optional.ofNullable(shared.value().get(week));
   }
 
   /**
