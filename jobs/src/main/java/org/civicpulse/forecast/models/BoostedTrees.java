@@ -24,7 +24,7 @@ final class BoostedTrees implements GbmRegressor {
     for (double v : y) {
       base += v / y.length;
     }
-    int[][] sorted = RegressionTree.sortByFeature(x, x.length == 0 ? 0 : x[0].length);
+    RegressionTree.Presorted sorted = RegressionTree.sortByFeature(x, x.length == 0 ? 0 : x[0].length);
     double[] residual = new double[y.length];
     for (int r = 0; r < y.length; r++) {
       residual[r] = y[r] - base;
