@@ -34,7 +34,7 @@ public final class SeriesForecaster implements java.io.Serializable {
     this(spec, Candidates.standard());
   }
 
-  /** With explicit candidates, e.g. the standard ones plus a {@code PrecomputedForecast} named gbm. */
+  /** With explicit candidates, e.g. {@link Candidates#withGlobalGbm} (gbm as the global model of each origin). */
   public SeriesForecaster(BacktestSpec spec, List<ForecastModel> models) {
     this.spec = spec;
     this.models = List.copyOf(models);
