@@ -6,20 +6,22 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.broadcast.Broadcast;
 import org.civicpulse.forecast.models.BoostedTreesTrainer;
 import org.civicpulse.forecast.models.Candidates;
 import org.civicpulse.forecast.models.GbmModels;
@@ -146,7 +148,7 @@ public final class LakeForecast {
     write(ACCURACY, accuracyRows(asOf, accuracy), MartSchemas.ACCURACY, where);
     progress.accept("forecast: mean MASE over series × origins: " + String.join(", ", accuracy.stream()
         .filter(r -> r.series().equals(AccuracySummary.ALL))
-        .map(r -> String.format(java.util.Locale.ROOT, "%s %.3f", r.model(), r.mase())).toList()));
+        .map(r -> String.format(Locale.ROOT, "%s %.3f", r.model(), r.mase())).toList()));
 
     List<Decisions.ServicePoint> points = Decisions.servicePoints(chosenMean, s.servicePointThreshold());
     write(SERVICE_POINTS, MartSchemas.servicePointRows(asOf, points), MartSchemas.SERVICE_POINTS, where);
@@ -231,7 +233,7 @@ public final class LakeForecast {
     Map<IsoWeek, GbmRegressor> models = GlobalGbmTraining.train(series, new SeriesForecaster(spec), trainer, progress);
     Broadcast<Map<IsoWeek, GbmRegressor>> shared =
         JavaSparkContext.fromSparkContext(store.spark().sparkContext()).broadcast(models);
-    return week -> java.util.Optional.ofNullable(shared.value().get(week));
+    return week -> Optional.ofNullable(shared.value().get(week));
   }
 
   /**

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import org.civicpulse.forecast.models.BoostedTreesTrainer;
 import org.civicpulse.forecast.models.Candidates;
 import org.civicpulse.forecast.models.GbmModels;
@@ -42,7 +43,7 @@ public final class SeriesCsvForecast {
           new BoostedTreesTrainer(), progress));
       SeriesForecaster forecaster = new SeriesForecaster(spec, Candidates.withGlobalGbm(gbm));
       AtomicInteger done = new AtomicInteger();
-      List<SeriesOutcome> outcomes = java.util.stream.IntStream.range(0, entries.size()).parallel().mapToObj(i -> {
+      List<SeriesOutcome> outcomes = IntStream.range(0, entries.size()).parallel().mapToObj(i -> {
         SeriesOutcome o = forecaster.run(entries.get(i).getKey(), all.get(i));
         int n = done.incrementAndGet();
         if (n % 100 == 0 || n == entries.size()) {

@@ -13,7 +13,6 @@ import java.util.stream.IntStream;
 import org.civicpulse.forecast.models.BoostedTreesTrainer;
 import org.civicpulse.forecast.models.GbmModels;
 import org.civicpulse.forecast.models.GbmRegressor;
-import org.civicpulse.forecast.models.GbmTrainer;
 import org.civicpulse.forecast.models.GlobalGbm;
 import org.civicpulse.forecast.models.IsoWeek;
 import org.civicpulse.forecast.models.WeeklySeries;
@@ -51,14 +50,31 @@ class GlobalGbmTrainingTest {
     return HOLIDAYS.contains(START.plusWeeks(t)) ? 0.5 * season : season;
   }
 
-  static GbmModels train(List<WeeklySeries> series, GbmTrainer trainer) {
-    return GbmModels.of(GlobalGbmTraining.train(series, new SeriesForecaster(SPEC), trainer, m -> {}));
+  static Map<IsoWeek, GbmRegressor> models(List<WeeklySeries> series) {
+    return GlobalGbmTraining.train(series, new SeriesForecaster(SPEC), new BoostedTreesTrainer(), m -> {});
+  }
+
+  /** Mean absolute error of a forecast of the year after week {@code WEEKS − 1} against the pattern, ÷ level. */
+  static double relativeError(double[] forecast, double level) {
+    double error = 0;
+    for (int step = 1; step <= forecast.length; step++) {
+      error += Math.abs(forecast[step - 1] - pattern(level, WEEKS - 1 + step));
+    }
+    return error / forecast.length / level;
+  }
+
+  static GbmModels train(List<WeeklySeries> series) {
+    return GbmModels.of(models(series));
+  }
+
+  /** The models of {@code shared(1)}, trained once for the tests that only read them. */
+  private static final class Clean {
+    static final Map<IsoWeek, GbmRegressor> MODELS = models(shared(1));
   }
 
   @Test
   void oneModelPerFitOriginIsTrained() {
-    Map<IsoWeek, GbmRegressor> models = GlobalGbmTraining.train(shared(1), new SeriesForecaster(SPEC),
-        new BoostedTreesTrainer(), m -> {});
+    Map<IsoWeek, GbmRegressor> models = Clean.MODELS;
     // 180 weeks, h 13, step 13: outer origins at positions 127, 140, 153, 166, inner at 75, 88, 101, 114 (the
     // first outer minus 13 minus 0..3 steps), and the as-of week 179.
     assertThat(models.keySet()).as("origin weeks").containsExactlyElementsOf(
@@ -73,8 +89,8 @@ class GlobalGbmTrainingTest {
     int origin = 140;
     v[origin + 1] = 1e6;
     planted.set(5, new WeeklySeries(START, v, HOLIDAYS));
-    GlobalGbm before = new GlobalGbm(train(clean, new BoostedTreesTrainer()));
-    GlobalGbm after = new GlobalGbm(train(planted, new BoostedTreesTrainer()));
+    GlobalGbm before = new GlobalGbm(GbmModels.of(Clean.MODELS));
+    GlobalGbm after = new GlobalGbm(train(planted));
     for (int p : new int[] {75, 127, 140}) {
       for (int i = 0; i < clean.size(); i++) {
         WeeklySeries train = planted.get(i).head(p + 1);
@@ -91,26 +107,23 @@ class GlobalGbmTrainingTest {
   @Test
   void theSharedSeasonAndHolidayDipAreLearnedAcrossSeries() {
     List<WeeklySeries> series = shared(1);
-    GlobalGbm gbm = new GlobalGbm(train(series, new BoostedTreesTrainer()));
+    GlobalGbm gbm = new GlobalGbm(GbmModels.of(Clean.MODELS));
     for (int i : new int[] {0, 11, 23}) {
       double level = 4 * (i + 1);
       double[] f = gbm.forecast(series.get(i), 52).mean();
-      double error = 0;
-      for (int step = 1; step <= 52; step++) {
-        error += Math.abs(f[step - 1] - pattern(level, WEEKS - 1 + step)) / 52;
-      }
-      // Mean absolute error within 8 % of the level over a year ahead (the noise alone is ± 5 %).
-      assertThat(error / level).as("series %d: mean error ÷ level", i).isLessThan(0.08);
-      // The holiday 9 weeks ahead sits at about half its neighbours.
+      // Mean absolute error against the noise-free pattern within 3 % of the level over a year ahead (measured:
+      // 0.7 % for series 0; the ± 5 % noise alone averages 2.5 %).
+      assertThat(relativeError(f, level)).as("series %d: mean error ÷ level", i).isLessThan(0.03);
+      // The holiday 9 weeks ahead sits at about half its neighbours (measured: 0.56 for series 0).
       double dip = f[8] / ((f[7] + f[9]) / 2);
-      assertThat(dip).as("series %d: holiday ÷ neighbours", i).isCloseTo(0.5, within(0.15));
+      assertThat(dip).as("series %d: holiday ÷ neighbours", i).isCloseTo(0.5, within(0.12));
     }
   }
 
   @Test
   void theSameSeriesGiveTheSameForecasts() {
-    GlobalGbm a = new GlobalGbm(train(shared(2), new BoostedTreesTrainer()));
-    GlobalGbm b = new GlobalGbm(train(shared(2), new BoostedTreesTrainer()));
+    GlobalGbm a = new GlobalGbm(train(shared(2)));
+    GlobalGbm b = new GlobalGbm(train(shared(2)));
     for (WeeklySeries s : shared(2)) {
       assertThat(a.forecast(s, 26).mean()).as("same seed, same forecast").containsExactly(b.forecast(s, 26).mean());
     }

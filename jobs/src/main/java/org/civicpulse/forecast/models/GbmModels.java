@@ -1,5 +1,6 @@
 package org.civicpulse.forecast.models;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,7 +14,7 @@ public interface GbmModels extends java.io.Serializable {
 
   /** Models held in a map (copied). */
   static GbmModels of(Map<IsoWeek, GbmRegressor> byOrigin) {
-    java.util.HashMap<IsoWeek, GbmRegressor> copy = new java.util.HashMap<>(byOrigin);
+    HashMap<IsoWeek, GbmRegressor> copy = new HashMap<>(byOrigin);
     return origin -> Optional.ofNullable(copy.get(origin));
   }
 }
