@@ -229,7 +229,7 @@ PY
   bench_forecast_lake
 }
 
-# Issue 4's speed check in lake mode: 10,000 synthetic series × 3 years, 4 origins, every candidate per series.
+# Issue 4's speed check in lake mode: 10,000 synthetic series × 3 years, 4 origins, every candidate but gbm per series, gbm once per origin.
 bench_forecast_lake() {
   local lake="$work/lake-forecast-10k"
   if [[ ! -d $lake/curated ]]; then
@@ -246,7 +246,7 @@ bench_forecast_lake() {
   {
     echo; echo "## forecast, lake mode, 10,000 synthetic cell series × 156 weeks — $(date -u +%F' '%H:%M' UTC')"; machine
     echo "- data: \`SyntheticLakeBench\` (500 communities × 20 categories, 2023-W01 … 2025-W52, ${requests:-?} curated requests)"
-    echo "- command: \`${cmd[*]}\` (defaults: 4 origins, step 13, horizon 26; every candidate, gbm included, per series)"
+    echo "- command: \`${cmd[*]}\` (defaults: 4 origins, step 13, horizon 26; every candidate but gbm per series, gbm one global model per origin)"
     echo "- wall: median ${med} s (min ${min}, max ${max}; $runs runs); $(python3 -c "print(round($series/$med, 1))") series/s; median CPU (user + sys) ${cpu} s; peak RSS of the driver JVM ${rss} MB"
     echo "- summary line: \`$summary\`"
   } >> $out

@@ -6,19 +6,27 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructType;
+import org.civicpulse.forecast.models.BoostedTreesTrainer;
+import org.civicpulse.forecast.models.Candidates;
+import org.civicpulse.forecast.models.GbmModels;
+import org.civicpulse.forecast.models.GbmRegressor;
+import org.civicpulse.forecast.models.GbmTrainer;
 import org.civicpulse.forecast.models.IsoWeek;
 import org.civicpulse.forecast.models.WeeklySeries;
 import org.civicpulse.lake.DeltaStore;
@@ -41,6 +49,11 @@ public final class LakeForecast {
   private static final String SNAIVE = "snaive";
   private static final String SEP = "|";
   static final int ROWS_PER_TASK = 5_000;
+  /**
+   * System property picking the global gbm's trainer: our own boosted trees (default) or {@code mllib}, Spark's
+   * GBTRegressor — measured slower and less accurate on the demo data (docs/forecast.md), kept for comparison.
+   */
+  static final String GBM_TRAINER = "civicpulse.gbm.trainer";
 
   private final DeltaStore store;
   private final Lake lake;
@@ -114,7 +127,9 @@ public final class LakeForecast {
 
     BacktestSpec spec = new BacktestSpec(null, null, s.origins(), s.step(), s.horizon());
     Dataset<Row> levels = seriesCounts(weekly, asOf);
-    List<SeriesOutcome> outcomes = forecastAll(levels, history.keySet(), first, asOf, spec, s.holidays());
+    GbmModels gbm = trainGbm(history, first, spec, s.holidays());
+    List<SeriesOutcome> outcomes = forecastAll(levels, history.keySet(), first, asOf,
+        new SeriesForecaster(spec, Candidates.withGlobalGbm(gbm)), s.holidays());
     Map<SeriesKey, SeriesOutcome> byKey = new LinkedHashMap<>();
     List<String> warnings = new ArrayList<>();
     outcomes.forEach(o -> {
@@ -131,6 +146,9 @@ public final class LakeForecast {
     write(FORECASTS, forecastRows(asOf, chosen, byKey), MartSchemas.FORECASTS, where);
     List<AccuracyRow> accuracy = AccuracySummary.rows(outcomes, new SeriesForecaster(spec).outputModels());
     write(ACCURACY, accuracyRows(asOf, accuracy), MartSchemas.ACCURACY, where);
+    progress.accept("forecast: mean MASE over series × origins: " + String.join(", ", accuracy.stream()
+        .filter(r -> r.series().equals(AccuracySummary.ALL))
+        .map(r -> String.format(Locale.ROOT, "%s %.3f", r.model(), r.mase())).toList()));
 
     List<Decisions.ServicePoint> points = Decisions.servicePoints(chosenMean, s.servicePointThreshold());
     write(SERVICE_POINTS, MartSchemas.servicePointRows(asOf, points), MartSchemas.SERVICE_POINTS, where);
@@ -183,8 +201,7 @@ public final class LakeForecast {
    * on the executors, so only the small closure travels from the driver; outcomes come back in {@code order}.
    */
   private List<SeriesOutcome> forecastAll(Dataset<Row> levels, Iterable<SeriesKey> order, IsoWeek first,
-      IsoWeek asOf, BacktestSpec spec, Set<IsoWeek> holidays) {
-    SeriesForecaster forecaster = new SeriesForecaster(spec);
+      IsoWeek asOf, SeriesForecaster forecaster, Set<IsoWeek> holidays) {
     int length = (int) first.weeksUntil(asOf) + 1;
     List<SeriesOutcome> outcomes = levels
         .groupByKey((MapFunction<Row, String>) r -> r.getString(0) + SEP + r.getString(1), Encoders.STRING())
@@ -202,6 +219,21 @@ public final class LakeForecast {
     List<SeriesOutcome> ordered = new ArrayList<>();
     order.forEach(k -> ordered.add(byId.get(id(k))));
     return ordered;
+  }
+
+  /**
+   * The global gbm of every origin, trained on the driver over all series (the driver holds them already, for
+   * the risers), then broadcast: each executor fetches the models once, not once per series task.
+   */
+  private GbmModels trainGbm(Map<SeriesKey, double[]> history, IsoWeek first, BacktestSpec spec,
+      Set<IsoWeek> holidays) {
+    List<WeeklySeries> series = history.values().stream().map(v -> new WeeklySeries(first, v, holidays)).toList();
+    GbmTrainer trainer = "mllib".equals(System.getProperty(GBM_TRAINER))
+        ? new MllibGbtTrainer(store.spark()) : new BoostedTreesTrainer();
+    Map<IsoWeek, GbmRegressor> models = GlobalGbmTraining.train(series, new SeriesForecaster(spec), trainer, progress);
+    Broadcast<Map<IsoWeek, GbmRegressor>> shared =
+        JavaSparkContext.fromSparkContext(store.spark().sparkContext()).broadcast(models);
+    return week -> Optional.ofNullable(shared.value().get(week));
   }
 
   /**

@@ -10,6 +10,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import org.civicpulse.forecast.models.BoostedTreesTrainer;
+import org.civicpulse.forecast.models.Candidates;
+import org.civicpulse.forecast.models.GbmModels;
 import org.civicpulse.forecast.models.IsoWeek;
 import org.civicpulse.forecast.models.WeeklySeries;
 
@@ -31,12 +35,16 @@ public final class SeriesCsvForecast {
     try {
       WideSeriesCsv.Content content = WideSeriesCsv.read(seriesCsv);
       List<String> warnings = new ArrayList<>(content.warnings());
-      SeriesForecaster forecaster = new SeriesForecaster(spec);
       List<Map.Entry<String, WeeklySeries>> entries = new ArrayList<>(content.series().entrySet());
+      List<WeeklySeries> all = entries.stream()
+          .map(e -> new WeeklySeries(e.getValue().start(), e.getValue().values(), holidays)).toList();
+      // The global gbm over the file's series, trained in plain Java (CSV mode runs without Spark).
+      GbmModels gbm = GbmModels.of(GlobalGbmTraining.train(all, new SeriesForecaster(spec),
+          new BoostedTreesTrainer(), progress));
+      SeriesForecaster forecaster = new SeriesForecaster(spec, Candidates.withGlobalGbm(gbm));
       AtomicInteger done = new AtomicInteger();
-      List<SeriesOutcome> outcomes = entries.parallelStream().map(e -> {
-        WeeklySeries series = new WeeklySeries(e.getValue().start(), e.getValue().values(), holidays);
-        SeriesOutcome o = forecaster.run(e.getKey(), series);
+      List<SeriesOutcome> outcomes = IntStream.range(0, entries.size()).parallel().mapToObj(i -> {
+        SeriesOutcome o = forecaster.run(entries.get(i).getKey(), all.get(i));
         int n = done.incrementAndGet();
         if (n % 100 == 0 || n == entries.size()) {
           progress.accept("forecast: " + n + "/" + entries.size() + " series");

@@ -2,7 +2,9 @@ package org.civicpulse.forecast;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.civicpulse.forecast.models.Candidates;
 import org.civicpulse.forecast.models.ForecastModel;
 import org.civicpulse.forecast.models.IsoWeek;
@@ -32,7 +34,7 @@ public final class SeriesForecaster implements java.io.Serializable {
     this(spec, Candidates.standard());
   }
 
-  /** With explicit candidates, e.g. the standard ones plus a {@code PrecomputedForecast} named gbm. */
+  /** With explicit candidates, e.g. {@link Candidates#withGlobalGbm} (gbm as the global model of each origin). */
   public SeriesForecaster(BacktestSpec spec, List<ForecastModel> models) {
     this.spec = spec;
     this.models = List.copyOf(models);
@@ -52,15 +54,25 @@ public final class SeriesForecaster implements java.io.Serializable {
    * take part fully (it competes only at the origins it covers).
    */
   public List<IsoWeek> fitOrigins(WeeklySeries series) {
+    return new ArrayList<>(trainingSets(series).keySet());
+  }
+
+  /**
+   * The training series of every origin in {@link #fitOrigins}, keyed by origin week: exactly what the
+   * candidates see there, so a global model trained on them sees no week after its origin.
+   */
+  public Map<IsoWeek, WeeklySeries> trainingSets(WeeklySeries series) {
     WeeklySeries s = window(series);
     List<Integer> outer = BacktestOrigins.outer(s.length(), spec);
-    List<IsoWeek> weeks = new ArrayList<>();
+    List<Integer> positions = new ArrayList<>();
     if (!outer.isEmpty()) {
-      BacktestOrigins.inner(outer.get(0), spec).forEach(p -> weeks.add(s.week(p)));
+      positions.addAll(BacktestOrigins.inner(outer.get(0), spec));
     }
-    outer.forEach(p -> weeks.add(s.week(p)));
-    weeks.add(s.lastWeek());
-    return weeks;
+    positions.addAll(outer);
+    positions.add(s.length() - 1);
+    Map<IsoWeek, WeeklySeries> sets = new LinkedHashMap<>();
+    positions.forEach(p -> sets.put(s.week(p), s.head(p + 1)));
+    return sets;
   }
 
   /** Backtests {@code series} (cut to the spec's window) and forecasts the horizon after its last week. */

@@ -8,7 +8,7 @@ import java.util.List;
  * {@link RegressionTree} to the current residuals and adds it scaled by the shrinkage. No sampling, so the
  * same rows always give the same model; the first r trees of a fit are exactly an r-round fit.
  */
-final class BoostedTrees implements java.io.Serializable {
+final class BoostedTrees implements GbmRegressor {
   private final double base;
   private final double shrinkage;
   private final List<RegressionTree> trees;
@@ -24,7 +24,7 @@ final class BoostedTrees implements java.io.Serializable {
     for (double v : y) {
       base += v / y.length;
     }
-    int[][] sorted = RegressionTree.sortByFeature(x, x.length == 0 ? 0 : x[0].length);
+    RegressionTree.Presorted sorted = RegressionTree.sortByFeature(x, x.length == 0 ? 0 : x[0].length);
     double[] residual = new double[y.length];
     for (int r = 0; r < y.length; r++) {
       residual[r] = y[r] - base;
@@ -53,7 +53,8 @@ final class BoostedTrees implements java.io.Serializable {
     return p;
   }
 
-  double predict(double[] row) {
+  @Override
+  public double predict(double[] row) {
     return predict(row, trees.size());
   }
 }

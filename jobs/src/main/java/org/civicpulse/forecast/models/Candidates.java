@@ -1,14 +1,27 @@
 package org.civicpulse.forecast.models;
 
+import java.util.ArrayList;
 import java.util.List;
 
-/** The per-series candidate models of DESIGN §5. */
+/** The candidate models of DESIGN §5. */
 public final class Candidates {
   private Candidates() {}
 
-  /** snaive, ets, fourier_arima, croston, tsb, gbm — in output order. */
+  /** snaive, ets, fourier_arima, croston, tsb, gbm — in output order, gbm fitted per series ({@link Gbm}). */
   public static List<ForecastModel> standard() {
-    return List.of(new SeasonalNaive(), new EtsModel(), new FourierArima(), new Croston(), new Tsb(), new Gbm());
+    return with(new Gbm());
+  }
+
+  /** The same candidates with {@code gbm} as the global model of each origin ({@link GlobalGbm}). */
+  public static List<ForecastModel> withGlobalGbm(GbmModels models) {
+    return with(new GlobalGbm(models));
+  }
+
+  private static List<ForecastModel> with(ForecastModel gbm) {
+    List<ForecastModel> all = new ArrayList<>(
+        List.of(new SeasonalNaive(), new EtsModel(), new FourierArima(), new Croston(), new Tsb()));
+    all.add(gbm);
+    return List.copyOf(all);
   }
 
   /** Intermittent per DESIGN §5: half the weeks or more at zero. */

@@ -36,14 +36,19 @@ public final class Gbm implements ForecastModel {
     int n = y.length;
     GbmFeatures features = GbmFeatures.forSeries(train);
     if (n - features.firstRow() < MIN_ROWS) {
-      double level = Arrays.stream(y, Math.max(0, n - GbmFeatures.LONG_MEAN), n).average().orElse(0);
-      double[] flat = new double[horizon];
-      Arrays.fill(flat, level);
-      return new PointForecast(flat);
+      return flat(y, horizon);
     }
     int rounds = chooseRounds(y, features);
     BoostedTrees model = fit(y, n, features, rounds);
     return new PointForecast(recursive(model, rounds, features, y, n, horizon));
+  }
+
+  /** The mean of the last 13 weeks at every step: the answer when there is too little data for trees. */
+  static PointForecast flat(double[] y, int horizon) {
+    double level = Arrays.stream(y, Math.max(0, y.length - GbmFeatures.LONG_MEAN), y.length).average().orElse(0);
+    double[] flat = new double[horizon];
+    Arrays.fill(flat, level);
+    return new PointForecast(flat);
   }
 
   /** The round count whose held-out recursive forecast has the smallest absolute error. */

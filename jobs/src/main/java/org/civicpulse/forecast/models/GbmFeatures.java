@@ -30,6 +30,15 @@ final class GbmFeatures implements java.io.Serializable {
     return new GbmFeatures(train, lag52, !train.holidayWeeks().isEmpty());
   }
 
+  /** The global model's feature set: lag 52 and the holiday flag always, so every series has the same columns. */
+  static GbmFeatures pooled(WeeklySeries calendar) {
+    return new GbmFeatures(calendar, true, true);
+  }
+
+  static int pooledCount() {
+    return new GbmFeatures(null, true, true).count();
+  }
+
   /** The first position whose features exist (all lags inside the series). */
   int firstRow() {
     return lag52 ? SeasonalNaive.LAG : LONG_MEAN;

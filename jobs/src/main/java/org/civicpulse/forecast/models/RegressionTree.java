@@ -21,10 +21,15 @@ final class RegressionTree implements java.io.Serializable {
   }
 
   /**
-   * Fits rows {@code x[0..]} to {@code target}. {@code sorted[f]} lists the row indices in ascending order of
-   * feature f (computed once per boosting fit: every round reuses it, which keeps a split search O(rows)).
+   * Row indices of every feature in ascending order of its value, with the values in that order (computed once per
+   * boosting fit: every round reuses it, which keeps a split search O(rows) and reads the values in sequence).
    */
-  static RegressionTree fit(double[][] x, double[] target, int[][] sorted, int maxDepth, int minLeaf) {
+  record Presorted(int[][] order, double[][] values) {}
+
+  /**
+   * Fits rows {@code x[0..]} to {@code target}, with {@code sorted} from {@link #sortByFeature} on the same rows.
+   */
+  static RegressionTree fit(double[][] x, double[] target, Presorted sorted, int maxDepth, int minLeaf) {
     int slots = (1 << (maxDepth + 1)) - 1;
     int[] feature = new int[slots];
     double[] threshold = new double[slots];
@@ -33,7 +38,7 @@ final class RegressionTree implements java.io.Serializable {
     for (int depth = 0; depth < maxDepth; depth++) {
       int first = (1 << depth) - 1;
       int width = 1 << depth;
-      Split[] best = bestSplits(x, target, sorted, node, first, width, minLeaf);
+      Split[] best = bestSplits(target, sorted, node, first, width, minLeaf);
       boolean any = false;
       for (int k = 0; k < width; k++) {
         if (best[k] != null) {
@@ -88,7 +93,7 @@ final class RegressionTree implements java.io.Serializable {
    * For the {@code width} nodes starting at heap slot {@code first}: the split that most reduces the sum of
    * squares, {@code SL²/nL + SR²/nR − S²/n}, with at least {@code minLeaf} rows per side (null if none gains).
    */
-  private static Split[] bestSplits(double[][] x, double[] target, int[][] sorted, int[] node, int first, int width,
+  private static Split[] bestSplits(double[] target, Presorted sorted, int[] node, int first, int width,
       int minLeaf) {
     double[] total = new double[width];
     int[] totalCount = new int[width];
@@ -103,15 +108,18 @@ final class RegressionTree implements java.io.Serializable {
     double[] leftSum = new double[width];
     int[] leftCount = new int[width];
     double[] lastValue = new double[width];
-    for (int f = 0; f < sorted.length; f++) {
+    for (int f = 0; f < sorted.order().length; f++) {
       Arrays.fill(leftSum, 0);
       Arrays.fill(leftCount, 0);
-      for (int r : sorted[f]) {
+      int[] order = sorted.order()[f];
+      double[] values = sorted.values()[f];
+      for (int i = 0; i < order.length; i++) {
+        int r = order[i];
         int k = node[r] - first;
         if (k < 0 || k >= width) {
           continue;
         }
-        double v = x[r][f];
+        double v = values[i];
         int nl = leftCount[k];
         int nr = totalCount[k] - nl;
         if (nl >= minLeaf && nr >= minLeaf && v > lastValue[k]) {
@@ -130,14 +138,16 @@ final class RegressionTree implements java.io.Serializable {
     return best;
   }
 
-  /** Row indices 0..rows−1 sorted by each feature (stable, so equal values keep row order). */
-  static int[][] sortByFeature(double[][] x, int features) {
-    int[][] sorted = new int[features][];
+  /** Row indices 0..rows−1 sorted by each feature (stable, so equal values keep row order), with the values. */
+  static Presorted sortByFeature(double[][] x, int features) {
+    int[][] order = new int[features][];
+    double[][] values = new double[features][];
     for (int f = 0; f < features; f++) {
       int col = f;
-      sorted[f] = java.util.stream.IntStream.range(0, x.length).boxed()
+      order[f] = java.util.stream.IntStream.range(0, x.length).boxed()
           .sorted(java.util.Comparator.comparingDouble(r -> x[r][col])).mapToInt(Integer::intValue).toArray();
+      values[f] = Arrays.stream(order[f]).mapToDouble(r -> x[r][col]).toArray();
     }
-    return sorted;
+    return new Presorted(order, values);
   }
 }

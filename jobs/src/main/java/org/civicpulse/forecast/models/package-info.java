@@ -1,7 +1,9 @@
 /**
- * Per-series forecasting models in plain Java (no Spark): {@code snaive}, {@code ets}, {@code fourier_arima},
- * {@code croston}, {@code tsb}, and {@link org.civicpulse.forecast.models.PrecomputedForecast} as the hook for
- * forecasts made elsewhere (gbm). The yearly season is carried by Fourier terms of the calendar (phase from
+ * Forecasting models in plain Java (no Spark): {@code snaive}, {@code ets}, {@code fourier_arima}, {@code croston},
+ * {@code tsb}, and {@code gbm} — per series ({@link org.civicpulse.forecast.models.Gbm}) or, as DESIGN §5 has it,
+ * one global model per origin over all series ({@link org.civicpulse.forecast.models.GlobalGbm} on scaled
+ * {@link org.civicpulse.forecast.models.PooledSeries}); {@link org.civicpulse.forecast.models.PrecomputedForecast}
+ * takes forecasts made elsewhere. The yearly season is carried by Fourier terms of the calendar (phase from
  * each ISO week's Thursday), never by 52 free seasonal states; parameters are fitted by least squares or
  * conditional sums of squares, orders and numbers of terms by AICc. Forecasts are clipped at 0.
  */
