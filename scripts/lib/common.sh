@@ -17,19 +17,25 @@ APP_CLASSPATH_FILE="$CIVICPULSE_ROOT/jobs/target/classpath.txt"
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
-# Builds the app jar and the local classpath when a source, schema or pom is newer than the jar.
+# Builds the app jar and the local classpath when a source, schema or pom is newer than the jar. Two runs that
+# start together (cron's daily and weekly lines, a bench and a test) build once: the second waits for the lock
+# and then finds the jar fresh.
 build_if_needed() {
-  local stale=""
-  if [[ ! -f "$APP_JAR" || ! -f "$APP_CLASSPATH_FILE" ]]; then
-    stale=yes
-  elif [[ -n $(find "$CIVICPULSE_ROOT/jobs/src/main" "$CIVICPULSE_ROOT/schemas" "$CIVICPULSE_ROOT/pom.xml" \
-      "$CIVICPULSE_ROOT/jobs/pom.xml" -newer "$APP_JAR" -print -quit 2>/dev/null) ]]; then
-    stale=yes
-  fi
-  if [[ -n $stale ]]; then
-    log "building civicpulse (mvn package -DskipTests)"
-    (cd "$CIVICPULSE_ROOT" && mvn -q -B package -DskipTests) >&2 || { log "build failed"; return 1; }
-  fi
+  jar_is_stale || return 0
+  mkdir -p "$CIVICPULSE_ROOT/work"
+  (
+    command -v flock > /dev/null && flock 9
+    if jar_is_stale; then
+      log "building civicpulse (mvn package -DskipTests)"
+      (cd "$CIVICPULSE_ROOT" && mvn -q -B package -DskipTests) >&2 || { log "build failed"; exit 1; }
+    fi
+  ) 9> "$CIVICPULSE_ROOT/work/.build.lock"
+}
+
+jar_is_stale() {
+  [[ ! -f "$APP_JAR" || ! -f "$APP_CLASSPATH_FILE" ]] && return 0
+  [[ -n $(find "$CIVICPULSE_ROOT/jobs/src/main" "$CIVICPULSE_ROOT/schemas" "$CIVICPULSE_ROOT/pom.xml" \
+      "$CIVICPULSE_ROOT/jobs/pom.xml" -newer "$APP_JAR" -print -quit 2>/dev/null) ]]
 }
 
 # Spark's own jars (like a distribution's jars/), one path a line: the local classpath minus what the shaded app
