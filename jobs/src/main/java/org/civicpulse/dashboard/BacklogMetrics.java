@@ -57,19 +57,10 @@ public final class BacklogMetrics {
    */
   public static Dataset<Row> backlog(DashboardViews v, DateRange r) {
     intervals(v).createOrReplaceTempView("cp_intervals");
-    v.sql("SELECT day, community_id, category, " + sums("d_") + " FROM (" + steps(r) + ") s"
-        + " GROUP BY day, community_id, category").createOrReplaceTempView("cp_backlog_steps");
     v.sql("SELECT day AS date, " + DashboardViews.all("community_id") + ", " + DashboardViews.all("category") + ", "
-        + sums("d_") + " FROM cp_backlog_steps GROUP BY day, CUBE(community_id, category)")
-        .createOrReplaceTempView("cp_backlog_cube");
-    StringBuilder running = new StringBuilder();
-    for (String m : MEASURES) {
-      running.append(", CAST(sum(coalesce(s.d_").append(m).append(", 0)) OVER (PARTITION BY g.community_id, g.category"
-          + " ORDER BY g.date ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS INT) AS ").append(m);
-    }
-    CellGrid.grid(v, r, false).createOrReplaceTempView("cp_backlog_grid");
-    return v.sql("SELECT g.date, g.community_id, g.category" + running + " FROM cp_backlog_grid g"
-        + " LEFT JOIN cp_backlog_cube s ON g.date = s.date AND g.community_id = s.community_id AND g.category = s.category");
+        + RunningSums.sums(MEASURES) + " FROM (" + steps(r) + ") GROUP BY day, CUBE(community_id, category)")
+        .createOrReplaceTempView("cp_backlog_steps");
+    return RunningSums.overGrid(v, r, "cp_backlog_steps", MEASURES);
   }
 
   /** One row per step: (day, community, category, d_<measure> = +1 or −1 for one measure, 0 for the others). */
@@ -80,33 +71,21 @@ public final class BacklogMetrics {
         + " least(coalesce(date_sub(to_date(close_at - INTERVAL 1 MICROSECOND), 1), " + r.b() + "), " + r.b() + ") AS last_day"
         + " FROM cp_intervals";
     List<String> spans = new ArrayList<>();
-    spans.add(span("backlog", "first_day", "last_day"));
+    spans.add(RunningSums.span("backlog", "first_day", "last_day"));
     for (int i = 0; i < BUCKETS.size(); i++) {
       // Age at the end of D is ≥ a days from the day of (created_at + a days − 1 µs) on.
       String from = ageReached(BUCKET_FROM_DAYS[i]);
       String to = i + 1 < BUCKETS.size() ? "date_sub(" + ageReached(BUCKET_FROM_DAYS[i + 1]) + ", 1)" : "last_day";
-      spans.add(span(BUCKETS.get(i), "greatest(first_day, " + from + ")", "least(last_day, " + to + ")"));
+      spans.add(RunningSums.span(BUCKETS.get(i), "greatest(first_day, " + from + ")", "least(last_day, " + to + ")"));
     }
     // Overdue at the end of D ⟺ due_at < D+1 00:00 ⟺ D ≥ the day of due_at.
-    spans.add(span("overdue", "CASE WHEN due_at IS NOT NULL THEN greatest(first_day, to_date(due_at)) END", "last_day"));
-    return "SELECT st.day, community_id, category, " + String.join(", ", MEASURES.stream()
-            .map(m -> "CASE WHEN st.m = '" + m + "' THEN st.delta ELSE 0 END AS d_" + m).toList())
+    spans.add(RunningSums.span("overdue", "CASE WHEN due_at IS NOT NULL THEN greatest(first_day, to_date(due_at)) END", "last_day"));
+    return "SELECT st.day, community_id, category, " + RunningSums.stepColumns(MEASURES)
         + " FROM (SELECT community_id, category, explode(filter(array(" + String.join(", ", spans) + "),"
         + "   x -> x.day <= " + r.b() + ")) AS st FROM (" + clipped + ") WHERE first_day <= last_day)";
   }
 
-  /** The +1 and −1 steps of one measure over [from, to]; both days are null when the span is empty. */
-  private static String span(String measure, String from, String to) {
-    String nonEmpty = "CASE WHEN " + from + " <= " + to + " THEN ";
-    return "named_struct('day', " + nonEmpty + from + " END, 'm', '" + measure + "', 'delta', 1), "
-        + "named_struct('day', " + nonEmpty + "date_add(" + to + ", 1) END, 'm', '" + measure + "', 'delta', -1)";
-  }
-
   private static String ageReached(int days) {
     return "to_date(timestamp_micros(unix_micros(created_at) + " + days + " * 86400000000L - 1))";
-  }
-
-  private static String sums(String prefix) {
-    return String.join(", ", MEASURES.stream().map(m -> "sum(" + prefix + m + ") AS " + prefix + m).toList());
   }
 }

@@ -42,6 +42,23 @@ class RunningSumMetricsTest {
   }
 
   @Test
+  void closedInThePrevious30DaysCountsEachRequestOncePerDay() {
+    // HistoryFixture's closes, plus F of the hand-built day (closed twice a day apart: overlapping windows) and X,
+    // closed in heating and again nine days later in noise (once in the ALL roll-ups, once in each category).
+    List<Row> x = new ArrayList<>();
+    DashboardFixture.request(x, "X", "C01", "heating", "2024-03-20T10:00", "2024-03-21T10:00", "closed 2024-04-01T10:00");
+    DashboardFixture.request(x, "X", "C01", "noise", "2024-03-20T10:00", "2024-03-21T10:00", "closed 2024-04-10T10:00");
+    Dataset<Row> events = HistoryFixture.events(spark).unionByName(DashboardFixture.views(spark).events())
+        .unionByName(spark.createDataFrame(x, Schemas.get(Schemas.REQUEST_EVENTS).sparkSchema()));
+    DashboardViews v = withEvents(events);
+    DateRange r = new DateRange(LocalDate.of(2024, 2, 20), LocalDate.of(2024, 5, 10));
+    List<Row> expected = closedByDays(v, r).filter("community_id <> 'C03'").collectAsList();
+    List<Row> actual = ReopenMetrics.closedPrevious30(v, r).filter(col("closed_prev30").gt(0)).collectAsList();
+    assertThat(actual).as("closed_prev30 cells").containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(expected).as("rows compared").hasSizeGreaterThan(500);
+  }
+
+  @Test
   void aCellWithNothingOpenIsZeroOnTheGrid() {
     DashboardViews v = DashboardFixture.views(spark);
     DateRange r = new DateRange(LocalDate.of(2024, 3, 1), LocalDate.of(2024, 3, 4));
@@ -72,6 +89,16 @@ class RunningSumMetricsTest {
         + " CAST(sum(CASE WHEN age_days >= 30 THEN 1 ELSE 0 END) AS INT) AS backlog_30d_plus,"
         + " CAST(sum(CASE WHEN is_overdue THEN 1 ELSE 0 END) AS INT) AS overdue"
         + " FROM ref_open_days " + DashboardViews.CUBE);
+  }
+
+  /** The direct definition: each close repeated on the 30 days after it, then distinct-counted. */
+  private Dataset<Row> closedByDays(DashboardViews v, DateRange r) {
+    return spark.sql("SELECT " + DashboardViews.KEYS + ", CAST(count(DISTINCT request_id) AS INT) AS closed_prev30 FROM ("
+        + " SELECT d AS date, community_id, category, request_id FROM (SELECT community_id, category, request_id,"
+        + "  to_date(event_time) AS c FROM cp_events WHERE event_type = 'closed'"
+        + "  AND to_date(event_time) BETWEEN date_sub(" + r.a() + ", 30) AND " + r.b() + ")"
+        + " LATERAL VIEW explode(sequence(greatest(date_add(c, 1), " + r.a() + "), least(date_add(c, 30), " + r.b() + "))) t AS d"
+        + " WHERE greatest(date_add(c, 1), " + r.a() + ") <= least(date_add(c, 30), " + r.b() + ")) " + DashboardViews.CUBE);
   }
 
   /** The direct definition: every record repeated on each later day of its month, then distinct-counted. */
