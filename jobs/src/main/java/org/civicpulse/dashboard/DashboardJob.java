@@ -32,17 +32,15 @@ public final class DashboardJob {
 
   public void run(DateRange r) {
     DashboardViews v = views(r).register();
-    Dataset<Row> openDays = BacklogMetrics.openDays(v, r).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       progress.accept("kpis_daily " + r.from() + " … " + r.to());
-      write(Marts.KPIS_DAILY, KpiTable.build(v, r, openDays, holidays), r);
+      write(Marts.KPIS_DAILY, KpiTable.build(v, r, holidays), r);
       write(Marts.VOLUME_BY_CHANNEL, VolumeMetrics.byChannel(v, r), r);
       progress.accept("participation_daily");
       write(Marts.PARTICIPATION_DAILY, ParticipationMetrics.monthToDate(v, r), r);
       progress.accept("worklist, providers, hot spots for " + r.to());
       DateRange last = new DateRange(r.to(), r.to());
-      write(Marts.WORKLIST, openDays.filter(col("date").equalTo(lit(java.sql.Date.valueOf(r.to()))))
-          .filter(col("is_overdue"))
+      write(Marts.WORKLIST, BacklogMetrics.openDays(v, last).filter(col("is_overdue"))
           .selectExpr("date", "request_id", "community_id", "category", "date_format(created_at, 'yyyy-MM-dd HH:mm') AS created_at",
               "date_format(due_at, 'yyyy-MM-dd HH:mm') AS due_at", "age_days", "hours_overdue", "provider_id", "provider_type"), last);
       write(Marts.PROVIDERS, ProviderMetrics.providers(v, r.to()), last);
@@ -52,7 +50,6 @@ public final class DashboardJob {
       Dataset<Row> partAll = readMart(Marts.PARTICIPATION_DAILY, r.from(), r.to()).filter("dimension = 'ALL'");
       write(Marts.SCORES, ScoreWindows.scores(store.spark(), kpisAll, partAll, r, targets), r);
     } finally {
-      openDays.unpersist();
       v.events().unpersist();
       v.requests().unpersist();
       v.feedback().unpersist();

@@ -26,18 +26,18 @@ public final class KpiTable {
   private KpiTable() {}
 
   /** Without a holiday calendar: the holiday column stays empty. */
-  public static Dataset<Row> build(DashboardViews v, DateRange r, Dataset<Row> openDays) {
-    return build(v, r, openDays, null);
+  public static Dataset<Row> build(DashboardViews v, DateRange r) {
+    return build(v, r, null);
   }
 
   /** @param holidays the country's calendar; a holiday's Chinese and English names go beside every row of its day */
-  public static Dataset<Row> build(DashboardViews v, DateRange r, Dataset<Row> openDays, HolidayCalendar holidays) {
+  public static Dataset<Row> build(DashboardViews v, DateRange r, HolidayCalendar holidays) {
     DateRange history = r.extendBack(AnomalyMetrics.WEEKS * 7);
     Dataset<Row> dense = zeroFill(CellGrid.grid(v, history, false).join(VolumeMetrics.volume(v, history), seq(), "left"),
         List.of("volume"));
     Dataset<Row> out = CellGrid.grid(v, r, true)
         .join(VolumeMetrics.volume(v, r), seq(), "left")
-        .join(BacklogMetrics.backlog(openDays), seq(), "left")
+        .join(BacklogMetrics.backlog(v, r), seq(), "left")
         .join(TimingMetrics.firstResponse(v, r), seq(), "left")
         .join(TimingMetrics.resolution(v, r), seq(), "left")
         .join(SlaMetrics.sla(v, r), seq(), "left")

@@ -50,7 +50,7 @@ public final class SparkFamilies {
   static Map<String, Supplier<Dataset<Row>>> families(DashboardViews v, DateRange r) {
     Map<String, Supplier<Dataset<Row>>> m = new LinkedHashMap<>();
     m.put("volume", () -> VolumeMetrics.volume(v, r));
-    m.put("backlog", () -> BacklogMetrics.backlog(BacklogMetrics.openDays(v, r)));
+    m.put("backlog", () -> BacklogMetrics.backlog(v, r));
     m.put("first_response", () -> TimingMetrics.firstResponse(v, r));
     m.put("resolution", () -> TimingMetrics.resolution(v, r));
     m.put("sla", () -> SlaMetrics.sla(v, r));

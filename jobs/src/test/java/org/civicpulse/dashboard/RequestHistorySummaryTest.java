@@ -69,7 +69,7 @@ class RequestHistorySummaryTest {
 
   private List<Row> kpis(Dataset<Row> events, DateRange r) {
     DashboardViews v = withEvents(events);
-    return KpiTable.build(v, r, BacklogMetrics.openDays(v, r)).collectAsList();
+    return KpiTable.build(v, r).collectAsList();
   }
 
   private List<Row> worklist(Dataset<Row> events, DateRange r) {

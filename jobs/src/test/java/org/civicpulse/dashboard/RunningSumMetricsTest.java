@@ -1,0 +1,152 @@
+package org.civicpulse.dashboard;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.civicpulse.schema.Schemas;
+import org.civicpulse.testing.SharedSpark;
+import org.junit.jupiter.api.Test;
+
+/**
+ * backlog and month-to-date participation are computed as running sums of steps; these tests hold them to
+ * the per-day definitions of DESIGN §4, written here the direct way (one row per open day, one row per record
+ * and later day of its month) on histories long enough to cross every aging bucket and month boundary.
+ */
+class RunningSumMetricsTest {
+  private final SparkSession spark = SharedSpark.get();
+
+  @Test
+  void backlogAgingAndOverdueEqualTheOpenDayCount() {
+    // Every seventh request has no due time: in the backlog, never overdue.
+    Dataset<Row> events = HistoryFixture.events(spark)
+        .withColumn("due_at", expr("CASE WHEN int(substr(request_id, 2)) % 7 = 3 THEN NULL ELSE due_at END"));
+    DashboardViews v = withEvents(events);
+    DateRange r = new DateRange(LocalDate.of(2024, 2, 20), LocalDate.of(2024, 6, 30));
+    // The grid holds the reference communities C01 and C02; the fixture's C03 counts in the ALL roll-ups only.
+    Dataset<Row> expected = byOpenDays(v, r).filter("community_id <> 'C03'");
+    List<Row> actual = BacklogMetrics.backlog(v, r).filter(col("backlog").gt(0)).collectAsList();
+    assertThat(actual).as("backlog cells with anything open").containsExactlyInAnyOrderElementsOf(expected.collectAsList());
+    Row area = expected.filter("community_id = 'ALL' AND category = 'ALL' AND date = DATE'2024-06-30'").first();
+    assertThat(area.<Integer>getAs("backlog_30d_plus")).as("long-open requests reach the last bucket").isGreaterThan(50);
+    assertThat(area.<Integer>getAs("overdue")).as("overdue below backlog: some have no due time")
+        .isLessThan(area.<Integer>getAs("backlog"));
+  }
+
+  @Test
+  void closedInThePrevious30DaysCountsEachRequestOncePerDay() {
+    // HistoryFixture's closes, plus F of the hand-built day (closed twice a day apart: overlapping windows) and X,
+    // closed in heating and again nine days later in noise (once in the ALL roll-ups, once in each category).
+    List<Row> x = new ArrayList<>();
+    DashboardFixture.request(x, "X", "C01", "heating", "2024-03-20T10:00", "2024-03-21T10:00", "closed 2024-04-01T10:00");
+    DashboardFixture.request(x, "X", "C01", "noise", "2024-03-20T10:00", "2024-03-21T10:00", "closed 2024-04-10T10:00");
+    Dataset<Row> events = HistoryFixture.events(spark).unionByName(DashboardFixture.views(spark).events())
+        .unionByName(spark.createDataFrame(x, Schemas.get(Schemas.REQUEST_EVENTS).sparkSchema()));
+    DashboardViews v = withEvents(events);
+    DateRange r = new DateRange(LocalDate.of(2024, 2, 20), LocalDate.of(2024, 5, 10));
+    List<Row> expected = closedByDays(v, r).filter("community_id <> 'C03'").collectAsList();
+    List<Row> actual = ReopenMetrics.closedPrevious30(v, r).filter(col("closed_prev30").gt(0)).collectAsList();
+    assertThat(actual).as("closed_prev30 cells").containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(expected).as("rows compared").hasSizeGreaterThan(500);
+  }
+
+  @Test
+  void aCellWithNothingOpenIsZeroOnTheGrid() {
+    DashboardViews v = DashboardFixture.views(spark);
+    DateRange r = new DateRange(LocalDate.of(2024, 3, 1), LocalDate.of(2024, 3, 4));
+    // C02 only has a rejected and a duplicate request, both closed on 03-02.
+    Row c02 = BacklogMetrics.backlog(v, r).filter("date = DATE'2024-03-02' AND community_id = 'C02' AND category = 'ALL'").first();
+    assertThat(c02.<Integer>getAs("backlog")).as("C02 backlog at the end of 03-02").isZero();
+    assertThat(BacklogMetrics.backlog(v, r).count()).as("grid: 4 days × 3 communities × 3 categories").isEqualTo(36);
+  }
+
+  @Test
+  void monthToDateParticipationEqualsTheDistinctCountOverEachDaysMonth() {
+    DashboardViews v = withParticipation(randomParticipation(600));
+    DateRange r = new DateRange(LocalDate.of(2024, 3, 10), LocalDate.of(2024, 5, 20));
+    List<Row> expected = participationByDays(v, r).collectAsList();
+    List<Row> actual = ParticipationMetrics.monthToDate(v, r).collectAsList();
+    assertThat(actual).as("participation_daily rows").containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(expected).as("rows compared").hasSizeGreaterThan(1000);
+  }
+
+  /** The direct definition: one row per request and open day, then counted per day × CUBE. */
+  private Dataset<Row> byOpenDays(DashboardViews v, DateRange r) {
+    BacklogMetrics.openDays(v, r).createOrReplaceTempView("ref_open_days");
+    return spark.sql("SELECT " + DashboardViews.KEYS + ", CAST(count(*) AS INT) AS backlog,"
+        + " CAST(sum(CASE WHEN age_days < 1 THEN 1 ELSE 0 END) AS INT) AS backlog_0_1d,"
+        + " CAST(sum(CASE WHEN age_days >= 1 AND age_days < 3 THEN 1 ELSE 0 END) AS INT) AS backlog_1_3d,"
+        + " CAST(sum(CASE WHEN age_days >= 3 AND age_days < 7 THEN 1 ELSE 0 END) AS INT) AS backlog_3_7d,"
+        + " CAST(sum(CASE WHEN age_days >= 7 AND age_days < 30 THEN 1 ELSE 0 END) AS INT) AS backlog_7_30d,"
+        + " CAST(sum(CASE WHEN age_days >= 30 THEN 1 ELSE 0 END) AS INT) AS backlog_30d_plus,"
+        + " CAST(sum(CASE WHEN is_overdue THEN 1 ELSE 0 END) AS INT) AS overdue"
+        + " FROM ref_open_days " + DashboardViews.CUBE);
+  }
+
+  /** The direct definition: each close repeated on the 30 days after it, then distinct-counted. */
+  private Dataset<Row> closedByDays(DashboardViews v, DateRange r) {
+    return spark.sql("SELECT " + DashboardViews.KEYS + ", CAST(count(DISTINCT request_id) AS INT) AS closed_prev30 FROM ("
+        + " SELECT d AS date, community_id, category, request_id FROM (SELECT community_id, category, request_id,"
+        + "  to_date(event_time) AS c FROM cp_events WHERE event_type = 'closed'"
+        + "  AND to_date(event_time) BETWEEN date_sub(" + r.a() + ", 30) AND " + r.b() + ")"
+        + " LATERAL VIEW explode(sequence(greatest(date_add(c, 1), " + r.a() + "), least(date_add(c, 30), " + r.b() + "))) t AS d"
+        + " WHERE greatest(date_add(c, 1), " + r.a() + ") <= least(date_add(c, 30), " + r.b() + ")) " + DashboardViews.CUBE);
+  }
+
+  /** The direct definition: every record repeated on each later day of its month, then distinct-counted. */
+  private Dataset<Row> participationByDays(DashboardViews v, DateRange r) {
+    spark.sql("SELECT d AS date, community_id, activity_type, participant_role, resident_key, participation_id FROM"
+        + " (SELECT *, greatest(to_date(occurred_at), " + r.a() + ") AS f, least(last_day(to_date(occurred_at)), " + r.b() + ") AS l"
+        + "  FROM cp_participation WHERE to_date(occurred_at) BETWEEN trunc(" + r.a() + ", 'MM') AND " + r.b() + ")"
+        + " LATERAL VIEW explode(sequence(f, l)) t AS d WHERE f <= l").createOrReplaceTempView("ref_part_days");
+    String agg = "count(DISTINCT coalesce(resident_key, participation_id)) AS participants_mtd, count(*) AS records_mtd,"
+        + " avg(CASE WHEN participant_role <> 'government' THEN 1D ELSE 0D END) AS non_gov_share";
+    String union = String.join(" UNION ALL ",
+        "SELECT date, coalesce(community_id, 'ALL') AS community_id, 'ALL' AS dimension, 'ALL' AS value, " + agg
+            + " FROM ref_part_days GROUP BY date, ROLLUP(community_id)",
+        "SELECT date, coalesce(community_id, 'ALL') AS community_id, 'activity_type' AS dimension, activity_type AS value, " + agg
+            + " FROM ref_part_days GROUP BY date, activity_type, ROLLUP(community_id)",
+        "SELECT date, coalesce(community_id, 'ALL') AS community_id, 'role' AS dimension, participant_role AS value, " + agg
+            + " FROM ref_part_days GROUP BY date, participant_role, ROLLUP(community_id)");
+    return spark.sql("SELECT p.*, CASE WHEN pop.population > 0 THEN p.participants_mtd * 1000D / pop.population END AS per_1000"
+        + " FROM (" + union + ") p LEFT JOIN (SELECT community_id, population FROM cp_communities UNION ALL"
+        + "  SELECT 'ALL', CASE WHEN count(*) = count(population) THEN sum(population) END FROM cp_communities) pop"
+        + " ON p.community_id = pop.community_id");
+  }
+
+  /** Records over 2024-02-25 … 2024-05-31 in C01/C02, 40 residents (some records without a key), five types and roles. */
+  private Dataset<Row> randomParticipation(int n) {
+    Random rnd = new Random(11);
+    String[] types = {"meeting", "vote", "volunteering", "consultation", "survey"};
+    String[] roles = {"resident", "government", "social_org", "volunteer", "enterprise"};
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      java.time.LocalDateTime t = LocalDate.of(2024, 2, 25).atStartOfDay().plusMinutes(rnd.nextInt(97 * 24 * 60));
+      String key = rnd.nextInt(10) == 0 ? null : "K" + rnd.nextInt(40);
+      rows.add(RowFactory.create("p" + i, DashboardFixture.ts(t.toString().substring(0, 16)), rnd.nextBoolean() ? "C01" : "C02",
+          types[rnd.nextInt(types.length)], "a" + rnd.nextInt(5), key, roles[rnd.nextInt(roles.length)], 30,
+          t.toString().substring(0, 7)));
+    }
+    return spark.createDataFrame(rows, Schemas.get(Schemas.PARTICIPATION).sparkSchema());
+  }
+
+  private DashboardViews withEvents(Dataset<Row> events) {
+    DashboardViews f = DashboardFixture.views(spark);
+    return new DashboardViews(spark, events, f.requests(), f.feedback(), f.participation(), f.communities(),
+        f.categories()).register();
+  }
+
+  private DashboardViews withParticipation(Dataset<Row> participation) {
+    DashboardViews f = DashboardFixture.views(spark);
+    return new DashboardViews(spark, f.events(), f.requests(), f.feedback(), participation, f.communities(),
+        f.categories()).register();
+  }
+}
