@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.when;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,6 @@ import org.apache.spark.storage.StorageLevel;
 import org.civicpulse.lake.DeltaStore;
 import org.civicpulse.lake.Lake;
 import org.civicpulse.lake.LakePermissions;
-import org.civicpulse.lake.ReferenceContext;
 import org.civicpulse.privacy.Pseudonymizer;
 import org.civicpulse.schema.Schemas;
 import org.civicpulse.schema.TableSchema;
@@ -42,7 +42,7 @@ public final class BatchSink implements VoidFunction2<Dataset<Row>, Long> {
 
   private final Lake lake;
   private final StreamSettings settings;
-  private final Pseudonymizer pseudonymizer;
+  private final ReferenceCache references;
   private final String fallbackAppId;
   private final Consumer<String> progress;
   private final BatchCounts counts = new BatchCounts();
@@ -50,7 +50,7 @@ public final class BatchSink implements VoidFunction2<Dataset<Row>, Long> {
 
   /** Called after a batch's curated writes (live marts, alerts), inside the same idempotent transaction ids. */
   public interface BatchListener {
-    void afterCurated(DeltaStore store, long batchId, Dataset<Row> newEvents);
+    void afterCurated(DeltaStore store, long batchId, Dataset<Row> newEvents, StepTimes times);
   }
 
   /** @param fallbackAppId the transaction app id when not run by a streaming query (e.g. a direct call) */
@@ -58,7 +58,7 @@ public final class BatchSink implements VoidFunction2<Dataset<Row>, Long> {
       Consumer<String> progress) {
     this.lake = lake;
     this.settings = settings;
-    this.pseudonymizer = pseudonymizer;
+    this.references = new ReferenceCache(lake, settings.zone(), settings.slaOverrides(), pseudonymizer);
     this.fallbackAppId = fallbackAppId;
     this.progress = progress;
   }
@@ -74,23 +74,26 @@ public final class BatchSink implements VoidFunction2<Dataset<Row>, Long> {
 
   @Override
   public void call(Dataset<Row> batch, Long batchId) {
-    long start = System.nanoTime();
+    StepTimes times = new StepTimes();
     SparkSession spark = batch.sparkSession();
     DeltaStore store = new DeltaStore(spark);
     String queryId = spark.sparkContext().getLocalProperty(QUERY_ID_PROPERTY);
     String appId = "civicpulse-stream-" + (queryId != null ? queryId : fallbackAppId);
-    ValidationContext ctx = ReferenceContext.load(store, lake, settings.zone(), settings.slaOverrides(), pseudonymizer);
+    ValidationContext ctx = references.get(store);
+    times.lap("reference");
     Dataset<Row> kafka = batch.persist(StorageLevel.MEMORY_AND_DISK());
     Map<String, Dataset<Row>> parsed = new LinkedHashMap<>();
     try {
+      // One job reads the batch from Kafka into the cache and says which topics it holds: a topic with no
+      // records is neither parsed nor counted nor written (each of those is a Spark job of its own).
+      Map<String, Long> perTopic = recordsPerTopic(kafka);
+      times.lap("read");
       for (Map.Entry<String, String> t : settings.topics().entrySet()) {
-        EventParser parser = new EventParser(t.getKey(), ctx);
-        Dataset<Row> p = kafka.filter(col(KafkaRows.TOPIC).equalTo(t.getValue()))
-            .mapPartitions((MapPartitionsFunction<Row, Row>) parser::parse, Encoders.row(parser.outputSchema()))
-            .persist(StorageLevel.MEMORY_AND_DISK());
-        parsed.put(t.getKey(), p);
+        if (perTopic.containsKey(t.getValue())) {
+          parsed.put(t.getKey(), parse(kafka, t.getKey(), t.getValue(), ctx));
+        }
       }
-      store.idempotent(appId, batchId, () -> write(store, batchId, parsed, start));
+      store.idempotent(appId, batchId, () -> write(store, batchId, parsed, times));
       counts.batchDone();
     } finally {
       parsed.values().forEach(Dataset::unpersist);
@@ -98,23 +101,42 @@ public final class BatchSink implements VoidFunction2<Dataset<Row>, Long> {
     }
   }
 
-  private void write(DeltaStore store, long batchId, Map<String, Dataset<Row>> parsed, long start) {
+  private static Map<String, Long> recordsPerTopic(Dataset<Row> kafka) {
+    Map<String, Long> out = new HashMap<>();
+    kafka.groupBy(KafkaRows.TOPIC).count().collectAsList().forEach(r -> out.put(r.getString(0), r.getLong(1)));
+    return out;
+  }
+
+  /** One topic's records parsed and validated, cached: counts, writes and quarantine all read them. */
+  private static Dataset<Row> parse(Dataset<Row> kafka, String dataset, String topic, ValidationContext ctx) {
+    EventParser parser = new EventParser(dataset, ctx);
+    return kafka.filter(col(KafkaRows.TOPIC).equalTo(topic))
+        .mapPartitions((MapPartitionsFunction<Row, Row>) parser::parse, Encoders.row(parser.outputSchema()))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+  }
+
+  private void write(DeltaStore store, long batchId, Map<String, Dataset<Row>> parsed, StepTimes times) {
     List<Dataset<Row>> quarantine = new ArrayList<>();
     Dataset<Row> newEvents = null;
     StringBuilder line = new StringBuilder("batch " + batchId + ":");
-    for (Map.Entry<String, Dataset<Row>> e : parsed.entrySet()) {
-      String ds = e.getKey();
-      Dataset<Row> valid = CuratedRows.valid(e.getValue());
-      // One job for both counts: every extra action over a batch costs seconds on a small machine.
-      Row c = e.getValue().agg(count(lit(1)), sum(when(size(col(KafkaRows.REASONS)).gt(0), 1).otherwise(0))).first();
-      long read = c.getLong(0);
-      long bad = c.isNullAt(1) ? 0 : c.getLong(1);
+    for (String ds : settings.topics().keySet()) {
+      Dataset<Row> p = parsed.get(ds);
+      long read = 0;
+      long bad = 0;
+      if (p != null) {
+        // One job for both counts: every extra action over a batch costs seconds on a small machine.
+        Row c = p.agg(count(lit(1)), sum(when(size(col(KafkaRows.REASONS)).gt(0), 1).otherwise(0))).first();
+        read = c.getLong(0);
+        bad = c.isNullAt(1) ? 0 : c.getLong(1);
+        times.lap("parse " + ds);
+      }
       if (bad > 0) {
-        quarantine.add(CuratedRows.quarantine(CuratedRows.invalid(e.getValue()), ds, "stream-" + batchId));
+        quarantine.add(CuratedRows.quarantine(CuratedRows.invalid(p), ds, "stream-" + batchId));
       }
       if (read > bad) {
+        Dataset<Row> valid = CuratedRows.valid(p);
         if (ds.equals(Schemas.SERVICE_REQUESTS)) {
-          newEvents = writeRequests(store, valid);
+          newEvents = writeRequests(store, valid, times);
         } else {
           Dataset<Row> conflicting = writeFacts(store, valid, ds);
           long n = conflicting.count();
@@ -122,6 +144,7 @@ public final class BatchSink implements VoidFunction2<Dataset<Row>, Long> {
             quarantine.add(CuratedRows.quarantine(conflicting, ds, "stream-" + batchId));
             bad += n;
           }
+          times.lap(ds);
         }
       }
       counts.add(ds, read, bad);
@@ -132,26 +155,22 @@ public final class BatchSink implements VoidFunction2<Dataset<Row>, Long> {
       Dataset<Row> q = quarantine.stream().reduce(Dataset::unionByName).orElseThrow();
       store.mergeInsertOnly(q, lake.quarantine(), List.of("source", "partition", "offset"), null);
       LakePermissions.ownerOnly(lake.quarantine());
+      times.lap("quarantine");
     }
-    long curated = System.nanoTime();
     for (BatchListener l : listeners) {
-      l.afterCurated(store, batchId, newEvents);
+      l.afterCurated(store, batchId, newEvents, times);
     }
-    // Where a batch's time goes, for tuning: its cost is mostly per batch (Spark jobs, Delta commits), not per record.
-    progress.accept(line.append(String.format(" in %.1f s (curated %.1f s, live marts %.1f s)",
-        seconds(System.nanoTime() - start), seconds(curated - start), seconds(System.nanoTime() - curated))).toString());
-  }
-
-  private static double seconds(long nanos) {
-    return nanos / 1e9;
+    progress.accept(line.append(' ').append(times.summary()).toString());
   }
 
   /** request_events insert-only by event_id, the newest state per request; returns the batch's events. */
-  private Dataset<Row> writeRequests(DeltaStore store, Dataset<Row> valid) {
+  private Dataset<Row> writeRequests(DeltaStore store, Dataset<Row> valid, StepTimes times) {
     Dataset<Row> events = CuratedRows.requestEvents(valid);
     store.mergeInsertOnly(events, lake.curated(Schemas.REQUEST_EVENTS), List.of("event_id"), TableSchema.MONTH_COLUMN);
+    times.lap(Schemas.REQUEST_EVENTS);
     store.mergeNewer(CuratedRows.latestStates(valid), lake.curated(Schemas.SERVICE_REQUESTS), "request_id",
         "updated_at", TableSchema.MONTH_COLUMN);
+    times.lap(Schemas.SERVICE_REQUESTS);
     return events;
   }
 

@@ -20,6 +20,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 import org.civicpulse.lake.DeltaStore;
 import org.civicpulse.lake.Lake;
 import org.civicpulse.schema.Schemas;
@@ -48,22 +49,34 @@ public final class LiveMarts implements BatchSink.BatchListener {
   }
 
   @Override
-  public void afterCurated(DeltaStore store, long batchId, Dataset<Row> newEvents) {
+  public void afterCurated(DeltaStore store, long batchId, Dataset<Row> newEvents, StepTimes times) {
     if (newEvents == null || !store.exists(lake.curated(Schemas.REQUEST_EVENTS))) {
       return; // no request events this batch: nothing the marts show has changed
     }
+    // The three marts below read the created events: one scan of request_events into the cache (three columns)
+    // instead of one per mart — each scan lists the Delta snapshot and reads every file again.
     Dataset<Row> created = store.read(lake.curated(Schemas.REQUEST_EVENTS), null)
-        .filter(col("event_type").equalTo("created").and(col("event_time").leq(expr("current_timestamp()"))));
-    Row span = created.agg(max("event_time"), min("event_time")).first();
-    if (span.isNullAt(0)) {
-      return;
+        .filter(col("event_type").equalTo("created").and(col("event_time").leq(expr("current_timestamp()"))))
+        .select("community_id", "category", "event_time")
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      Row span = created.agg(max("event_time"), min("event_time")).first();
+      times.lap("created events");
+      if (span.isNullAt(0)) {
+        return;
+      }
+      Instant asOf = span.getTimestamp(0).toInstant();
+      Instant first = span.getTimestamp(1).toInstant().truncatedTo(ChronoUnit.HOURS);
+      Timestamp asOfTs = Timestamp.from(asOf);
+      store.overwrite(volume(created, asOf, asOfTs), lake.mart(LIVE_VOLUME), null);
+      times.lap(LIVE_VOLUME);
+      store.overwrite(backlog(store, asOfTs), lake.mart(LIVE_BACKLOG), null);
+      times.lap(LIVE_BACKLOG);
+      alerts(store, created, asOf, first, batchId);
+      times.lap(ALERTS);
+    } finally {
+      created.unpersist();
     }
-    Instant asOf = span.getTimestamp(0).toInstant();
-    Instant first = span.getTimestamp(1).toInstant().truncatedTo(ChronoUnit.HOURS);
-    Timestamp asOfTs = Timestamp.from(asOf);
-    store.overwrite(volume(created, asOf, asOfTs), lake.mart(LIVE_VOLUME), null);
-    store.overwrite(backlog(store, asOfTs), lake.mart(LIVE_BACKLOG), null);
-    alerts(store, created, asOf, first, batchId);
   }
 
   /** Created requests per 5-minute bucket of the 60 minutes up to the bucket holding asOf. */
