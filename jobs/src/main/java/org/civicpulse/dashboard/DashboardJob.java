@@ -1,7 +1,6 @@
 package org.civicpulse.dashboard;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
 
 import java.util.function.Consumer;
 import org.apache.spark.sql.Dataset;
