@@ -100,6 +100,8 @@ bench_ingest() {
   local cmd=(scripts/civicpulse ingest --landing "$data" --lake "$work/lake-$requests" --dev-key)
   log "bench: ingest $requests × $runs"
   read -r med min max rss _ < <(measure "rm -rf '$work/lake-$requests'" "${cmd[@]}")
+  # The last run's summary lines stay next to its lake, so the lake can be reused (e.g. as a dashboard lake).
+  cp "$tmp/last.out" "$work/ingest-$requests.out"
   {
     echo; echo "## ingest, $requests requests — $(date -u +%F' '%H:%M' UTC')"; machine
     echo "- command: \`${cmd[*]}\` (into an empty lake each run; data from \`scripts/civicpulse generate --requests $requests --seed 7\`)"

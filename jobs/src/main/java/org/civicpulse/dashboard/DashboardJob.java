@@ -53,26 +53,36 @@ public final class DashboardJob {
       v.requests().unpersist();
       v.feedback().unpersist();
       v.participation().unpersist();
+      v.feedbackByRequest().unpersist();
     }
   }
 
   /**
    * The curated inputs, read only as far back as the range needs: events from the look-back start plus a
-   * summary of older history (EventHistory), requests created in the provider window, participation from
-   * the range's first month. Feedback is kept narrow but whole: a request closed today may have been rated
-   * at any time, and its rating's category comes from the request (a two-column lookup).
+   * summary of older history (EventHistory), requests created in the provider window, participation and
+   * feedback rows from the range's months. Two lookups stay unbounded in time because the metric is: whether a
+   * request closed today has any feedback (and its provider's CSAT) — two columns of feedback, condensed to
+   * one row per rated request — and the category of a request rated today, which may be of any age — two
+   * columns of service_requests, kept only for the requests rated in the range.
    */
   private DashboardViews views(DateRange r) {
     Dataset<Row> events = new EventHistory(store, lake, progress).events(r);
     String providerMonth = EventHistory.month(r.to().minusDays(ProviderMetrics.WINDOW_DAYS - 1));
     Dataset<Row> requests = read(Schemas.SERVICE_REQUESTS).filter(col(TableSchema.MONTH_COLUMN).geq(providerMonth));
-    Dataset<Row> participation = read(Schemas.PARTICIPATION)
-        .filter(col(TableSchema.MONTH_COLUMN).between(EventHistory.month(r.from()), EventHistory.month(r.to())));
-    Dataset<Row> feedback = read(Schemas.FEEDBACK).drop("comment", "resident_key");
+    Dataset<Row> participation = inMonths(read(Schemas.PARTICIPATION), r);
+    Dataset<Row> allFeedback = read(Schemas.FEEDBACK);
+    Dataset<Row> feedback = cached(inMonths(allFeedback, r).drop("comment", "resident_key"));
+    Dataset<Row> rated = feedback.filter(col("request_id").isNotNull()).select("request_id").distinct();
+    Dataset<Row> requestCategories = read(Schemas.SERVICE_REQUESTS).select("request_id", "category")
+        .join(rated, "request_id", "left_semi");
+    Dataset<Row> feedbackByRequest = DashboardViews.feedbackByRequest(allFeedback.select("request_id", "rating"));
     // Every metric family scans these: cache them once instead of re-reading the Delta files a dozen times.
-    return new DashboardViews(store.spark(), cached(events), cached(requests), cached(feedback), cached(participation),
-        read(Schemas.COMMUNITIES), read(Schemas.CATEGORIES),
-        read(Schemas.SERVICE_REQUESTS).select("request_id", "category"));
+    return new DashboardViews(store.spark(), cached(events), cached(requests), feedback, cached(participation),
+        read(Schemas.COMMUNITIES), read(Schemas.CATEGORIES), requestCategories, cached(feedbackByRequest));
+  }
+
+  private static Dataset<Row> inMonths(Dataset<Row> table, DateRange r) {
+    return table.filter(col(TableSchema.MONTH_COLUMN).between(EventHistory.month(r.from()), EventHistory.month(r.to())));
   }
 
   private static Dataset<Row> cached(Dataset<Row> df) {

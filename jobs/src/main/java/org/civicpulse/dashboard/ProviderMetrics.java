@@ -23,8 +23,7 @@ public final class ProviderMetrics {
         + " sum(CASE WHEN q.status NOT IN ('rejected', 'duplicate') THEN 1 ELSE 0 END) AS sla_due,"
         + " sum(CASE WHEN q.status = 'closed' AND q.closed_at <= q.due_at THEN 1 ELSE 0 END) AS sla_met,"
         + " sum(f.n) AS feedback_n, sum(f.happy) / sum(f.n) AS csat"
-        + " FROM cp_requests q LEFT JOIN (SELECT request_id, count(*) AS n, sum(CASE WHEN rating >= 4 THEN 1 ELSE 0 END) AS happy"
-        + "  FROM cp_feedback WHERE request_id IS NOT NULL GROUP BY request_id) f ON q.request_id = f.request_id"
+        + " FROM cp_requests q LEFT JOIN cp_feedback_by_request f ON q.request_id = f.request_id"
         + " WHERE to_date(q.created_at) BETWEEN " + from + " AND " + to
         + " GROUP BY 2, 3, 4")
         .withColumn("sla_compliance", org.apache.spark.sql.functions.expr("CASE WHEN sla_due > 0 THEN sla_met / sla_due END"));

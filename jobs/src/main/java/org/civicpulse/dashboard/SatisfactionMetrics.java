@@ -30,7 +30,7 @@ public final class SatisfactionMetrics {
         + " count(DISTINCT CASE WHEN has_feedback THEN request_id END) / count(DISTINCT request_id) AS feedback_rate"
         + " FROM (SELECT to_date(e.event_time) AS date, e.community_id, e.category, e.request_id,"
         + "  fb.request_id IS NOT NULL AS has_feedback FROM cp_events e"
-        + "  LEFT JOIN (SELECT DISTINCT request_id FROM cp_feedback WHERE request_id IS NOT NULL) fb ON e.request_id = fb.request_id"
+        + "  LEFT JOIN cp_feedback_by_request fb ON e.request_id = fb.request_id"
         + "  WHERE e.event_type = 'closed' AND to_date(e.event_time) BETWEEN " + r.a() + " AND " + r.b() + ") "
         + CUBE);
   }
