@@ -20,6 +20,7 @@ import org.civicpulse.lake.DeltaStore;
 import org.civicpulse.lake.Lake;
 import org.civicpulse.lake.LakePermissions;
 import org.civicpulse.lake.ReferenceContext;
+import org.civicpulse.lake.ShufflePartitions;
 import org.civicpulse.privacy.Pseudonymizer;
 import org.civicpulse.schema.Schemas;
 import org.civicpulse.schema.TableSchema;
@@ -101,7 +102,7 @@ public final class IngestJob {
     TableSchema schema = Schemas.get(ds);
     Dataset<Row> staged = LandingReader.read(store.spark(), paths, schema, context(), adapters.get(ds))
         .persist(StorageLevel.MEMORY_AND_DISK());
-    try {
+    try (ShufflePartitions sized = ShufflePartitions.forRows(store.spark(), staged.count())) {
       Dataset<Row> valid = staged.filter(size(col(StagedRows.REASONS)).equalTo(0));
       Dataset<Row> rejected = staged.filter(size(col(StagedRows.REASONS)).gt(0));
       Dataset<Row> stored = store.read(lake.curated(ds), schema.sparkSchema());
