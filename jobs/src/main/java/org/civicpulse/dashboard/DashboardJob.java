@@ -10,11 +10,14 @@ import org.civicpulse.config.Targets;
 import org.civicpulse.stats.HolidayCalendar;
 import org.civicpulse.lake.DeltaStore;
 import org.civicpulse.lake.Lake;
+import org.civicpulse.lake.ShufflePartitions;
 import org.civicpulse.schema.Schemas;
 import org.civicpulse.schema.TableSchema;
 
 /** curated → daily marts for a date range, in one set-based pass; rerunning a range replaces exactly it. */
 public final class DashboardJob {
+  /** Shuffle partitions grow past the configured count beyond this many events each (see ShufflePartitions). */
+  static final long EVENTS_PER_PARTITION = 250_000;
   private final DeltaStore store;
   private final Lake lake;
   private final Targets targets;
@@ -31,7 +34,8 @@ public final class DashboardJob {
 
   public void run(DateRange r) {
     DashboardViews v = views(r).register();
-    try {
+    // Events are the widest input every family shuffles; counting them also fills their cache.
+    try (ShufflePartitions sized = ShufflePartitions.forRows(store.spark(), v.events().count(), EVENTS_PER_PARTITION)) {
       progress.accept("kpis_daily " + r.from() + " … " + r.to());
       write(Marts.KPIS_DAILY, KpiTable.build(v, r, holidays), r);
       write(Marts.VOLUME_BY_CHANNEL, VolumeMetrics.byChannel(v, r), r);

@@ -7,11 +7,10 @@ import org.apache.spark.sql.SparkSession;
  *
  * <p>The configured count (8 by default) suits the daily sizes; at 10M requests one ingest's shuffles made
  * partitions of ~2 GB, and sorting one of them (dropDuplicates on the derived events) ran a 4 GB driver out
- * of heap while merging its spill files. One partition per {@link #ROWS_PER_PARTITION} input rows keeps each
- * task's share small at any size and changes nothing below 800,000 rows.
+ * of heap while merging its spill files. One partition per so many input rows (the caller knows how wide
+ * its rows are) keeps each task's share small at any size and changes nothing for the daily sizes.
  */
 public final class ShufflePartitions implements AutoCloseable {
-  public static final long ROWS_PER_PARTITION = 100_000;
   private static final String KEY = "spark.sql.shuffle.partitions";
   private final SparkSession spark;
   private final String previous;
@@ -21,15 +20,15 @@ public final class ShufflePartitions implements AutoCloseable {
     this.previous = previous;
   }
 
-  /** At least the configured count; more when {@code rows} need it. */
-  public static ShufflePartitions forRows(SparkSession spark, long rows) {
+  /** At least the configured count; more when {@code rows} need more than one partition per {@code perPartition}. */
+  public static ShufflePartitions forRows(SparkSession spark, long rows, long perPartition) {
     String previous = spark.conf().get(KEY);
-    spark.conf().set(KEY, String.valueOf(count(Integer.parseInt(previous), rows)));
+    spark.conf().set(KEY, String.valueOf(count(Integer.parseInt(previous), rows, perPartition)));
     return new ShufflePartitions(spark, previous);
   }
 
-  static int count(int configured, long rows) {
-    return (int) Math.max(configured, Math.min(10_000, (rows + ROWS_PER_PARTITION - 1) / ROWS_PER_PARTITION));
+  static int count(int configured, long rows, long perPartition) {
+    return (int) Math.max(configured, Math.min(10_000, (rows + perPartition - 1) / perPartition));
   }
 
   @Override
