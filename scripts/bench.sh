@@ -301,11 +301,12 @@ time_pair() {
   local civic=(env CIVICPULSE_LOG_DIR=off scripts/civicpulse dashboard --lake "$lake" "$@")
   local duck=("${bench_cmd[@]}" org.civicpulse.bench.DuckDashboard --lake "$lake" --timezone "$(timezone)" "$@")
   log "bench: dashboard $label: civicpulse × $runs"
-  read -r cmed cmin cmax crss _ < <(measure ":" "${civic[@]}")
+  read -r cmed cmin cmax crss ccpu < <(measure ":" "${civic[@]}")
   log "bench: dashboard $label: DuckDB × $runs"
-  read -r dmed dmin dmax drss _ < <(measure ":" "${duck[@]}")
+  read -r dmed dmin dmax drss dcpu < <(measure ":" "${duck[@]}")
   echo "$cmed $dmed" > "$tmp/pair.txt"
-  echo "| $label | ${cmed} (${cmin}–${cmax}) | ${crss} | ${dmed} (${dmin}–${dmax}) | ${drss} | $(python3 -c "print(f'{$cmed/$dmed:.1f}')") |"
+  # CPU (user + sys, median) beside the wall time: on a shared 2-core machine it moves much less with the load.
+  echo "| $label | ${cmed} (${cmin}–${cmax}) | ${ccpu} | ${crss} | ${dmed} (${dmin}–${dmax}) | ${dcpu} | ${drss} | $(python3 -c "print(f'{$cmed/$dmed:.1f}')") |"
 }
 
 # family_table <lake> <dates...>: each metric family on its own in a warm JVM per engine (runs repeats each).
@@ -345,7 +346,7 @@ bench_dashboard() {
   local lake; lake=$(dashboard_lake "$requests" "$span_start" "$span_end")
   local day=$span_end
   local rows_day rows_range check_day check_range fam_day fam_range
-  rows_day="| one day | skipped (--only range) | | | | |"; rows_range="| full range | skipped (--only day) | | | | |"
+  rows_day="| one day | skipped (--only range) | | | | | | |"; rows_range="| full range | skipped (--only day) | | | | | | |"
   check_day="not run"; check_range="not run"; fam_day="not run"; fam_range="not run"
   if [[ $only != range ]]; then
     rows_day=$(time_pair "one day: \`--date $day\`" "$lake" --date "$day")
@@ -368,10 +369,10 @@ bench_dashboard() {
     echo "- lake: \`scripts/civicpulse generate --requests $requests --start $span_start --end $span_end --seed 7\`, ingested once ($(grep -h '^ingest dataset=service_requests' "$work"/prep-"$requests"-"${span_start}_${span_end}".out | sed 's/^ingest //'))"
     echo "- civicpulse: \`CIVICPULSE_LOG_DIR=off scripts/civicpulse dashboard --lake $lake <dates>\` (SparkSubmit, local[*], -Xmx4g): all seven marts, written as Delta"
     echo "- peer: DuckDB $(duck_version) in-process (\`scripts/bench.sh\` → \`java … org.civicpulse.bench.DuckDashboard --lake $lake --timezone $(timezone) <dates>\`, -Xmx4g): views over the active Parquet files of \`_delta_log\`; volume, backlog + aging + overdue, first response and resolution p50/p90, SLA due/met/compliance, feedback n / rating mean / CSAT / feedback rate, with the same CUBE roll-ups; read, not written"
-    echo "- wall seconds, median of $runs runs (min–max), whole process including JVM start; peak RSS in MB"
+    echo "- wall seconds, median of $runs runs (min–max), whole process including JVM start; CPU = user + sys seconds, median; peak RSS in MB"
     echo
-    echo "| run | civicpulse s | civicpulse RSS | DuckDB s | DuckDB RSS | civicpulse ÷ DuckDB |"
-    echo "| --- | --- | --- | --- | --- | --- |"
+    echo "| run | civicpulse s | CPU s | civicpulse RSS | DuckDB s | CPU s | DuckDB RSS | civicpulse ÷ DuckDB |"
+    echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
     echo "$rows_day"; echo "$rows_range"
     echo
     echo "Cross-check of kpis_daily (tolerance 1e-9 on doubles, exact on counts; a cell absent on one side = 0 / empty):"
@@ -397,17 +398,17 @@ bench_scaling() {
     echo; echo "## dashboard scaling: history ${years_list// /, } years at 100 requests/day — $(date -u +%F' '%H:%M' UTC')"; machine
     echo "- lakes: \`scripts/civicpulse generate --requests <100 × days> --start <start> --end $end --seed 7\`, each ingested once"
     echo "- one day = \`dashboard --date $end\`; full range = \`dashboard --from <start> --to $end\`; DuckDB peer as in the dashboard section"
-    echo "- wall seconds, median of $runs runs (min–max), whole process; peak RSS MB. One day should stay nearly flat as history grows."
+    echo "- wall seconds, median of $runs runs (min–max), whole process; CPU = user + sys seconds, median; peak RSS MB. One day should stay nearly flat as history grows."
     echo
-    echo "| years | requests | day civicpulse s | RSS | day DuckDB s | RSS | day ratio | range civicpulse s | RSS | range DuckDB s | RSS | range ratio |"
-    echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+    echo "| years | requests | day civicpulse s | CPU s | RSS | day DuckDB s | CPU s | RSS | day ratio | range civicpulse s | CPU s | RSS | range DuckDB s | CPU s | RSS | range ratio |"
+    echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
   } > "$part"
   for years in $years_list; do
     local start; start="$(( ${end:0:4} - years + 1 ))-01-01"
     local n; n=$(python3 -c "import datetime as d; print(100 * ((d.date.fromisoformat('$end') - d.date.fromisoformat('$start')).days + 1))")
     local lake; lake=$(dashboard_lake "$n" "$start" "$end")
     local day_row range_row
-    day_row=" skipped (--only range) | | | | | |"; range_row=" skipped (--only day) | | | | | |"
+    day_row=" skipped (--only range) | | | | | | |"; range_row=" skipped (--only day) | | | | | | |"
     [[ $only != range ]] && day_row=$(time_pair "x" "$lake" --date "$end" | cut -d'|' -f3-)
     [[ $only != day ]] && range_row=$(time_pair "x" "$lake" --from "$start" --to "$end" | cut -d'|' -f3-)
     echo "| $years ($start … $end) | $n |$day_row$range_row" >> "$part"
