@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks (never timed unit tests). Appends a dated section to BENCHMARKS.md with the machine, the exact
 # command, wall time (median of --runs, with min and max), rows/s and the driver JVM's peak RSS.
-#   scripts/bench.sh [ingest|dashboard|scaling|forecast|stream|all] [--requests 1m] [--runs 3] [--only day|range]
+#   scripts/bench.sh [ingest|dashboard|scaling|forecast|stream|all] [--requests 1m] [--runs 3] [--only day|range] [--families no]
 #                    [--stream-variant '--set k=v …']… [--trigger-variant S] [--latency-requests N]
 # ingest: generate N requests (with feedback and participation in proportion), ingest them into an empty lake.
 # dashboard: on a generated and ingested lake (cached under work/bench/ by size; default 100k, the sample's size),
@@ -31,6 +31,7 @@ requests=""   # default: 1m for ingest, 100k (the committed sample's size) for d
 runs=3
 years_list="1 2 4"      # scaling: the history lengths, e.g. --years "1 2"
 only=""                 # dashboard: "day" or "range" times just that one (the other row says skipped)
+families=yes            # dashboard: "no" skips the per-family tables (long at 10m)
 span_start=2023-01-01   # the generator's default span (the committed sample's)
 span_end=2025-12-31
 stream_port=29092      # stream: the bench's own broker (not 9092, which others may use)
@@ -42,6 +43,7 @@ while [[ $# -gt 0 ]]; do
     --requests) requests="$2"; shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
     --only) only="$2"; shift 2 ;;
+    --families) families="$2"; shift 2 ;;
     --years) years_list="$2"; shift 2 ;;
     --start) span_start="$2"; shift 2 ;;
     --end) span_end="$2"; shift 2 ;;
@@ -356,11 +358,13 @@ bench_dashboard() {
     rows_range=$(time_pair "full range: \`--from $span_start --to $span_end\`" "$lake" --from "$span_start" --to "$span_end")
     check_range=$(cross_check "$lake" --from "$span_start" --to "$span_end")
   fi
-  if [[ $only != range ]]; then
+  if [[ $families == no ]]; then
+    fam_day="skipped (--families no)"; fam_range="skipped (--families no)"
+  elif [[ $only != range ]]; then
     log "bench: per-family times, one day"
     fam_day=$(family_table "$lake" --date "$day")
   fi
-  if [[ $only != day ]]; then
+  if [[ $families != no && $only != day ]]; then
     log "bench: per-family times, full range"
     fam_range=$(family_table "$lake" --from "$span_start" --to "$span_end")
   fi
