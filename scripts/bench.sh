@@ -78,7 +78,7 @@ measure() {  # measure <setup-cmd> <cmd...>: setup runs before each timed run, u
     /usr/bin/time -f '%e %M %U %S' -o "$tmp/time.txt" "$@" > "$tmp/last.out" 2> "$tmp/last.err" || {
       tail -5 "$tmp/last.err" >&2; return 1; }
     read -r wall kb user sys < "$tmp/time.txt"
-    walls+=("$wall"); cpus+=("$(python3 -c "print($user + $sys)")"); (( kb > peak )) && peak=$kb
+    walls+=("$wall"); cpus+=("$(python3 -c "print(round($user + $sys, 2))")"); (( kb > peak )) && peak=$kb
   done
   local cpu; cpu=$(printf '%s\n' "${cpus[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
   printf '%s\n' "${walls[@]}" | sort -n | awk -v peak="$peak" -v cpu="$cpu" '{a[NR]=$1} END {printf "%s %s %s %d %s\n", a[int((NR+1)/2)], a[1], a[NR], peak/1024, cpu}'

@@ -102,8 +102,9 @@ public final class IngestJob {
     TableSchema schema = Schemas.get(ds);
     Dataset<Row> staged = LandingReader.read(store.spark(), paths, schema, context(), adapters.get(ds))
         .persist(StorageLevel.MEMORY_AND_DISK());
+    long read = staged.count();
     // A staged row carries the raw line and every parsed field, and a request makes several events downstream.
-    try (ShufflePartitions sized = ShufflePartitions.forRows(store.spark(), staged.count(), 100_000)) {
+    try (ShufflePartitions sized = ShufflePartitions.forRows(store.spark(), read, 100_000)) {
       Dataset<Row> valid = staged.filter(size(col(StagedRows.REASONS)).equalTo(0));
       Dataset<Row> rejected = staged.filter(size(col(StagedRows.REASONS)).gt(0));
       Dataset<Row> stored = store.read(lake.curated(ds), schema.sparkSchema());
@@ -120,7 +121,6 @@ public final class IngestJob {
         rejected = rejected.unionByName(QuarantineRows.conflicting(classified, schema.key())
             .drop(KeyedVersions.OUTCOME));
       }
-      long read = staged.count();
       progress.accept(ds + ": curated written");
       Dataset<Row> quarantine = QuarantineRows.fromStaged(rejected, ds, runId, at).persist(StorageLevel.MEMORY_AND_DISK());
       long quarantined = quarantine.count();
