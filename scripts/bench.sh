@@ -168,6 +168,7 @@ stream_drain() {
     read -r wall user sys < "$tmp/time.txt"
     walls+=("$wall"); cpus+=("$(python3 -c "print(round($user + $sys, 1))")")
     sustained+=("$(stream_sustained "$tmp/stream.err" "$events")")
+    cp "$tmp/stream.err" "$work/stream-drain${variant:+-variant}.err"
   done
   local med rmed cpu sus
   med=$(printf '%s\n' "${walls[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
@@ -224,6 +225,8 @@ stream_latency() {
   # stop after its batch).
   kill -TERM "$(ps -o pid=,comm= --ppid "$wrapper" | awk '$2 == "java" {print $1}')"; wait "$wrapper" || true
   local result; result=$(java -cp "$libs/*" scripts/kafka/StreamLatency.java measure "$boot" "$topic" "$cp" "$lake/curated/request_events")
+  # The stream's batch lines (steps and their seconds) stay for reading after the run.
+  cp "$tmp/lat-stream.err" "$work/latency-stream${variant:+-variant}.err"
   echo "- latency at 1,000 events/s, ${variant:-shipped settings (stream.trigger_seconds=10)}: $(cat "$tmp/lat-replay.out") → $result (seconds, Kafka CreateTime → Delta commit of the row's batch); load average now $(cut -d' ' -f1-3 /proc/loadavg)" >> $out
 }
 
