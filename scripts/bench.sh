@@ -2,7 +2,8 @@
 # Benchmarks (never timed unit tests). Appends a dated section to BENCHMARKS.md with the machine, the exact
 # command, wall time (median of --runs, with min and max), rows/s and the driver JVM's peak RSS.
 #   scripts/bench.sh [ingest|dashboard|scaling|forecast|stream|all] [--requests 1m] [--runs 3] [--only day|range] [--families no]
-#                    [--stream-variant '--set k=v …']… [--trigger-variant S] [--latency-requests N]
+#                    [--stream-variant '--set k=v …']… [--trigger-variant S] [--latency-variant '…']…
+#                    [--latency-requests N]
 # ingest: generate N requests (with feedback and participation in proportion), ingest them into an empty lake.
 # dashboard: on a generated and ingested lake (cached under work/bench/ by size; default 100k, the sample's size),
 #           `dashboard --date D` and `--from A --to B` against the DuckDB peer (test scope, never in the app jar)
@@ -20,8 +21,10 @@
 #         --available-now into an empty lake; events/s of each, with the shipped settings and then each
 #         --stream-variant '--set k=v …' (before/after in one invocation). Then end-to-end latency p50/p95 at
 #         1,000 events/s (--latency-requests N, default 20000, replayed with --rate 1000 into a running stream;
-#         again with --trigger-variant SECONDS). --only drain|latency runs just that part. Not part of `all`:
-#         it starts a broker.
+#         again with --trigger-variant SECONDS and with each --latency-variant). --only drain|latency runs just
+#         that part. In a variant, words that start with -D or -XX are JVM options of the stream's JVM
+#         (CIVICPULSE_JAVA_OPTS; -Dspark.k=v sets a Spark conf), the others are stream options. Not part of
+#         `all`: it starts a broker.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 cd "$CIVICPULSE_ROOT"
@@ -37,6 +40,7 @@ span_end=2025-12-31
 stream_port=29092      # stream: the bench's own broker (not 9092, which others may use)
 stream_variants=()      # stream: extra drain runs, each with its own `--set key=value …` words
 stream_trigger_variant="" # stream: a second latency run with this stream.trigger_seconds
+latency_variants=()     # stream: extra latency runs, each with its own words (see above)
 latency_requests=20000  # stream: requests replayed at 1,000 events/s for the latency figures
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -49,6 +53,7 @@ while [[ $# -gt 0 ]]; do
     --end) span_end="$2"; shift 2 ;;
     --stream-variant) stream_variants+=("$2"); shift 2 ;;
     --trigger-variant) stream_trigger_variant="$2"; shift 2 ;;
+    --latency-variant) latency_variants+=("$2"); shift 2 ;;
     --latency-requests) latency_requests="$2"; shift 2 ;;
     *) echo "bench: unknown option $1" >&2; exit 2 ;;
   esac
@@ -134,9 +139,16 @@ bench_stream() {
   if [[ $only != drain ]]; then
     stream_latency "$data" ""
     [[ $stream_trigger_variant ]] && stream_latency "$data" "--set stream.trigger_seconds=$stream_trigger_variant"
+    for variant in "${latency_variants[@]}"; do
+      stream_latency "$data" "$variant"
+    done
   fi
   scripts/kafka.sh stop --dir "$work/kafka" > /dev/null
 }
+
+# The JVM words of a variant (-D…, -XX…) and its stream options, as "jvm|options".
+variant_jvm() { local w out=(); for w in $1; do [[ $w == -D* || $w == -XX* ]] && out+=("$w"); done; echo "${out[*]}"; }
+variant_opts() { local w out=(); for w in $1; do [[ $w == -D* || $w == -XX* ]] || out+=("$w"); done; echo "${out[*]}"; }
 
 # A fresh broker on $stream_port and a fresh lake holding the reference tables of $data.
 stream_fresh() {
@@ -155,7 +167,7 @@ stream_fresh() {
 stream_drain() {
   local variant=$1 lake="$work/stream-lake" cp="$work/stream-checkpoint"
   # shellcheck disable=SC2206 # a variant is a list of words (--set key=value …)
-  local stream=(scripts/civicpulse stream --lake "$lake" --bootstrap "127.0.0.1:$stream_port" --checkpoint "$cp" --available-now --dev-key $variant)
+  local stream=(scripts/civicpulse stream --lake "$lake" --bootstrap "127.0.0.1:$stream_port" --checkpoint "$cp" --available-now --dev-key $(variant_opts "$variant"))
   local walls=() cpus=() sustained=() replay_walls=() events=0
   for _ in $(seq "$runs"); do
     stream_fresh "$data" "$lake" "$cp"
@@ -164,11 +176,11 @@ stream_drain() {
     replay_walls+=("$(cat "$tmp/time.txt")")
     events=$(sed -n 's/^replay sent=\([0-9]*\).*/\1/p' "$tmp/replay.out")
     log "bench: stream --available-now over $events events ${variant:-(shipped settings)}"
-    /usr/bin/time -f '%e %U %S' -o "$tmp/time.txt" "${stream[@]}" > "$tmp/stream.out" 2> "$tmp/stream.err" || { tail -5 "$tmp/stream.err" >&2; return 1; }
+    CIVICPULSE_JAVA_OPTS="$(variant_jvm "$variant")" /usr/bin/time -f '%e %U %S' -o "$tmp/time.txt" "${stream[@]}" > "$tmp/stream.out" 2> "$tmp/stream.err" || { tail -5 "$tmp/stream.err" >&2; return 1; }
     read -r wall user sys < "$tmp/time.txt"
     walls+=("$wall"); cpus+=("$(python3 -c "print(round($user + $sys, 1))")")
     sustained+=("$(stream_sustained "$tmp/stream.err" "$events")")
-    cp "$tmp/stream.err" "$work/stream-drain${variant:+-variant}.err"
+    cp "$tmp/stream.err" "$work/stream-drain${variant:+-$(echo "$variant" | tr -c 'A-Za-z0-9=.\n' '_')}.err"
   done
   local med rmed cpu sus
   med=$(printf '%s\n' "${walls[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
@@ -177,7 +189,7 @@ stream_drain() {
   sus=$(printf '%s\n' "${sustained[@]}" | sort -n | awk '{a[NR]=$0} END {print a[int((NR+1)/2)]}')
   {
     echo "- replay of $events events: median ${rmed} s (JVM start included); $(python3 -c "print(round($events/$rmed))") events/s → $(cat "$tmp/replay.out")"
-    echo "- stream drain, ${variant:-shipped settings}: \`${stream[*]}\` → $(cat "$tmp/stream.out"); median ${med} s ($runs runs, JVM and Spark start included), CPU user+sys ${cpu} s; $(python3 -c "print(round($events/$med))") events/s whole process; sustained (first batch's start → last batch's end, from the batch lines): ${sus}; load average now $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "- stream drain, ${variant:-shipped settings}: \`${stream[*]}\`$([[ $(variant_jvm "$variant") ]] && echo " with CIVICPULSE_JAVA_OPTS='$(variant_jvm "$variant")'") → $(cat "$tmp/stream.out"); median ${med} s ($runs runs, JVM and Spark start included), CPU user+sys ${cpu} s; $(python3 -c "print(round($events/$med))") events/s whole process; sustained (first batch's start → last batch's end, from the batch lines): ${sus}; load average now $(cut -d' ' -f1-3 /proc/loadavg)"
     echo "  - batches: $(grep -o 'batch [0-9]*: .* in [0-9.]* s' "$tmp/stream.err" | sed 's/: .* in /: /' | paste -sd, - | sed 's/,/, /g')"
   } >> $out
 }
@@ -214,7 +226,7 @@ stream_latency() {
   topic=$(properties_value conf/civicpulse.properties stream.topic.requests); topic=${topic:-civicpulse.requests}
   rm -f "$tmp/lat-stream.err"  # else the wait below may read the previous run's "started on"
   # shellcheck disable=SC2086 # a variant is a list of words
-  scripts/civicpulse stream --lake "$lake" --bootstrap "$boot" --checkpoint "$cp" --dev-key $variant > "$tmp/lat-stream.out" 2> "$tmp/lat-stream.err" &
+  CIVICPULSE_JAVA_OPTS="$(variant_jvm "$variant")" scripts/civicpulse stream --lake "$lake" --bootstrap "$boot" --checkpoint "$cp" --dev-key $(variant_opts "$variant") > "$tmp/lat-stream.out" 2> "$tmp/lat-stream.err" &
   local wrapper=$!
   # Replay once the first (empty) batch is done: the latency of a warm stream, not of Spark's first jobs.
   for _ in $(seq 600); do grep -qs "batch 0:" "$tmp/lat-stream.err" && break; sleep 0.5; done
@@ -226,8 +238,9 @@ stream_latency() {
   kill -TERM "$(ps -o pid=,comm= --ppid "$wrapper" | awk '$2 == "java" {print $1}')"; wait "$wrapper" || true
   local result; result=$(java -cp "$libs/*" scripts/kafka/StreamLatency.java measure "$boot" "$topic" "$cp" "$lake/curated/request_events")
   # The stream's batch lines (steps and their seconds) stay for reading after the run.
-  cp "$tmp/lat-stream.err" "$work/latency-stream${variant:+-variant}.err"
+  cp "$tmp/lat-stream.err" "$work/latency-stream${variant:+-$(echo "$variant" | tr -c 'A-Za-z0-9=.\n' '_')}.err"
   echo "- latency at 1,000 events/s, ${variant:-shipped settings (stream.trigger_seconds=10)}: $(cat "$tmp/lat-replay.out") → $result (seconds, Kafka CreateTime → Delta commit of the row's batch); load average now $(cut -d' ' -f1-3 /proc/loadavg)" >> $out
+  echo "  - batches: $(grep -o 'batch [0-9]*: .* in [0-9.]* s' "$tmp/lat-stream.err" | sed 's/: .* in /: /' | paste -sd, - | sed 's/,/, /g')" >> $out
 }
 
 bench_forecast() {
