@@ -236,7 +236,7 @@ stream_latency() {
   # scripts/civicpulse runs java as its child (beside a tee for its log): SIGTERM goes to that JVM (a clean
   # stop after its batch).
   kill -TERM "$(ps -o pid=,comm= --ppid "$wrapper" | awk '$2 == "java" {print $1}')"; wait "$wrapper" || true
-  local result; result=$(java -cp "$libs/*" scripts/kafka/StreamLatency.java measure "$boot" "$topic" "$cp" "$lake/curated/request_events")
+  local result; result=$(java -cp "$libs/*" scripts/kafka/StreamLatency.java measure "$boot" "$topic" "$cp" "$lake/curated/request_events" | paste -sd';' - | sed 's/;/; /g')
   # The stream's batch lines (steps and their seconds) stay for reading after the run.
   cp "$tmp/lat-stream.err" "$work/latency-stream${variant:+-$(echo "$variant" | tr -c 'A-Za-z0-9=.\n' '_')}.err"
   echo "- latency at 1,000 events/s, ${variant:-shipped settings (stream.trigger_seconds=10)}: $(cat "$tmp/lat-replay.out") → $result (seconds, Kafka CreateTime → Delta commit of the row's batch); load average now $(cut -d' ' -f1-3 /proc/loadavg)" >> $out
