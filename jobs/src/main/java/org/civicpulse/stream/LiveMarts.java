@@ -40,6 +40,8 @@ public final class LiveMarts implements BatchSink.BatchListener {
   private final Lake lake;
   private final int latenessHours;
   private final AlertPublisher publisher;
+  /** The clock of the batch in progress, set by afterRequestEvents (null: no created event yet). */
+  private volatile Timestamp asOfOfBatch;
 
   /** @param publisher where alerts go besides the Delta table, or null for none */
   public LiveMarts(Lake lake, int latenessHours, AlertPublisher publisher) {
@@ -49,11 +51,9 @@ public final class LiveMarts implements BatchSink.BatchListener {
   }
 
   @Override
-  public void afterCurated(DeltaStore store, long batchId, Dataset<Row> newEvents, StepTimes times) {
-    if (newEvents == null || !store.exists(lake.curated(Schemas.REQUEST_EVENTS))) {
-      return; // no request events this batch: nothing the marts show has changed
-    }
-    // The three marts below read the created events: one scan of request_events into the cache (three columns)
+  public void afterRequestEvents(DeltaStore store, long batchId, Dataset<Row> newEvents, StepTimes times) {
+    asOfOfBatch = null;
+    // The marts below read the created events: one scan of request_events into the cache (three columns)
     // instead of one per mart — each scan lists the Delta snapshot and reads every file again.
     Dataset<Row> created = store.read(lake.curated(Schemas.REQUEST_EVENTS), null)
         .filter(col("event_type").equalTo("created").and(col("event_time").leq(expr("current_timestamp()"))))
@@ -70,12 +70,20 @@ public final class LiveMarts implements BatchSink.BatchListener {
       Timestamp asOfTs = Timestamp.from(asOf);
       store.overwrite(volume(created, asOf, asOfTs), lake.mart(LIVE_VOLUME), null);
       times.lap(LIVE_VOLUME);
-      store.overwrite(backlog(store, asOfTs), lake.mart(LIVE_BACKLOG), null);
-      times.lap(LIVE_BACKLOG);
       alerts(store, created, asOf, first, batchId);
       times.lap(ALERTS);
+      asOfOfBatch = asOfTs;
     } finally {
       created.unpersist();
+    }
+  }
+
+  /** The backlog as of the same clock as the batch's volume, once service_requests holds the batch's states. */
+  @Override
+  public void afterServiceRequests(DeltaStore store, long batchId, StepTimes times) {
+    if (asOfOfBatch != null) {
+      store.overwrite(backlog(store, asOfOfBatch), lake.mart(LIVE_BACKLOG), null);
+      times.lap(LIVE_BACKLOG);
     }
   }
 
