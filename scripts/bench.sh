@@ -20,7 +20,7 @@
 # stream: the generated landing files → replay into a fresh broker (scripts/kafka.sh, port 29092) → stream
 #         --available-now into an empty lake; events/s of each, with the shipped settings and then each
 #         --stream-variant '--set k=v …' (before/after in one invocation). Then end-to-end latency p50/p95 at
-#         1,000 events/s (--latency-requests N, default 20000, replayed with --rate 1000 into a running stream;
+#         1,000 events/s (--latency-requests N, default 50000: ~150,000 events, 150 s, replayed with --rate 1000 into a running stream;
 #         again with --trigger-variant SECONDS and with each --latency-variant). --only drain|latency runs just
 #         that part. In a variant, words that start with -D or -XX are JVM options of the stream's JVM
 #         (CIVICPULSE_JAVA_OPTS; -Dspark.k=v sets a Spark conf), the others are stream options. Not part of
@@ -41,7 +41,7 @@ stream_port=29092      # stream: the bench's own broker (not 9092, which others 
 stream_variants=()      # stream: extra drain runs, each with its own `--set key=value …` words
 stream_trigger_variant="" # stream: a second latency run with this stream.trigger_seconds
 latency_variants=()     # stream: extra latency runs, each with its own words (see above)
-latency_requests=20000  # stream: requests replayed at 1,000 events/s for the latency figures
+latency_requests=50000  # stream: requests replayed at 1,000 events/s for the latency figures (~150 s: mostly past warm-up)
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --requests) requests="$2"; shift 2 ;;

@@ -9,12 +9,10 @@ import static org.apache.spark.sql.functions.when;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.api.java.function.VoidFunction2;
@@ -50,16 +48,9 @@ public final class BatchSink implements VoidFunction2<Dataset<Row>, Long> {
   private final BatchCounts counts = new BatchCounts();
   private final List<BatchListener> listeners = new ArrayList<>();
 
-  /**
-   * Work on a batch's request events after they are in the lake (live marts, alerts), inside the same idempotent
-   * transaction ids; called only for a batch that holds valid request events.
-   */
+  /** Called after a batch's curated writes (live marts, alerts), inside the same idempotent transaction ids. */
   public interface BatchListener {
-    /** After request_events, beside the other curated writes (service_requests may not be written yet). */
-    void afterRequestEvents(DeltaStore store, long batchId, Dataset<Row> newEvents, StepTimes times);
-
-    /** After every curated write of the batch, service_requests included. */
-    void afterServiceRequests(DeltaStore store, long batchId, StepTimes times);
+    void afterCurated(DeltaStore store, long batchId, Dataset<Row> newEvents, StepTimes times);
   }
 
   /** @param fallbackAppId the transaction app id when not run by a streaming query (e.g. a direct call) */
@@ -103,8 +94,11 @@ public final class BatchSink implements VoidFunction2<Dataset<Row>, Long> {
         }
       }
       // Totals are added once the batch is in: a body run again after a conflict must not count twice.
-      Map<String, long[]> written = new HashMap<>();
-      store.idempotent(appId, batchId, () -> written.putAll(write(store, batchId, parsed, times)));
+      Map<String, long[]> written = new LinkedHashMap<>();
+      store.idempotent(appId, batchId, () -> {
+        written.clear();
+        write(store, batchId, parsed, times, written);
+      });
       written.forEach((ds, c) -> counts.add(ds, c[0], c[1]));
       counts.batchDone();
     } finally {
@@ -127,113 +121,65 @@ public final class BatchSink implements VoidFunction2<Dataset<Row>, Long> {
         .persist(StorageLevel.MEMORY_AND_DISK());
   }
 
-  /** The batch's writes; returns records read and quarantined per dataset. */
-  private Map<String, long[]> write(DeltaStore store, long batchId, Map<String, Dataset<Row>> parsed, StepTimes times) {
-    Map<String, long[]> readAndBad = new LinkedHashMap<>();
-    List<Dataset<Row>> quarantine = Collections.synchronizedList(new ArrayList<>());
-    for (Map.Entry<String, Dataset<Row>> e : parsed.entrySet()) {
-      long[] c = readAndBad(e.getValue());
-      times.lap("parse " + e.getKey());
-      readAndBad.put(e.getKey(), c);
-      if (c[1] > 0) {
-        quarantine.add(CuratedRows.quarantine(CuratedRows.invalid(e.getValue()), e.getKey(), "stream-" + batchId));
+  /** The batch's writes; puts records read and quarantined per dataset into `written`. */
+  private void write(DeltaStore store, long batchId, Map<String, Dataset<Row>> parsed, StepTimes times,
+      Map<String, long[]> written) {
+    List<Dataset<Row>> quarantine = new ArrayList<>();
+    Dataset<Row> newEvents = null;
+    StringBuilder line = new StringBuilder("batch " + batchId + ":");
+    for (String ds : settings.topics().keySet()) {
+      Dataset<Row> p = parsed.get(ds);
+      long read = 0;
+      long bad = 0;
+      if (p != null) {
+        // One job for both counts: every extra action over a batch costs seconds on a small machine.
+        Row c = p.agg(count(lit(1)), sum(when(size(col(KafkaRows.REASONS)).gt(0), 1).otherwise(0))).first();
+        read = c.getLong(0);
+        bad = c.isNullAt(1) ? 0 : c.getLong(1);
+        times.lap("parse " + ds);
       }
-    }
-    Map<String, Dataset<Row>> valid = new LinkedHashMap<>();
-    readAndBad.forEach((ds, c) -> {
-      if (c[0] > c[1]) {
-        valid.put(ds, CuratedRows.valid(parsed.get(ds)));
+      if (bad > 0) {
+        quarantine.add(CuratedRows.quarantine(CuratedRows.invalid(p), ds, "stream-" + batchId));
       }
-    });
-    // request_events first and alone: a new event counts as arrived once it is there (what latency measures).
-    Dataset<Row> requests = valid.get(Schemas.SERVICE_REQUESTS);
-    Dataset<Row> newEvents = requests == null ? null : CuratedRows.requestEvents(requests);
-    if (newEvents != null) {
-      store.mergeInsertOnly(newEvents, lake.curated(Schemas.REQUEST_EVENTS), List.of("event_id"),
-          TableSchema.MONTH_COLUMN);
-      times.lap(Schemas.REQUEST_EVENTS);
-    }
-    // Then the other tables side by side: a batch's time is mostly Spark's and Delta's fixed cost per job and per
-    // commit, much of it on the driver, so one table's planning and commit overlap another's tasks. Each piece
-    // writes a table of its own, under the same transaction ids.
-    Map<String, Callable<Long>> curated = new LinkedHashMap<>();
-    if (requests != null) {
-      curated.put(Schemas.SERVICE_REQUESTS, () -> {
-        StepTimes t = times.branch();
-        store.mergeNewer(CuratedRows.latestStates(requests), lake.curated(Schemas.SERVICE_REQUESTS), "request_id",
-            "updated_at", TableSchema.MONTH_COLUMN);
-        t.lap(Schemas.SERVICE_REQUESTS);
-        return 0L;
-      });
-    }
-    for (String ds : List.of(Schemas.FEEDBACK, Schemas.PARTICIPATION)) {
-      if (valid.containsKey(ds)) {
-        curated.put(ds, () -> {
-          StepTimes t = times.branch();
-          Dataset<Row> conflicting = writeFacts(store, valid.get(ds), ds);
+      if (read > bad) {
+        Dataset<Row> valid = CuratedRows.valid(p);
+        if (ds.equals(Schemas.SERVICE_REQUESTS)) {
+          newEvents = writeRequests(store, valid, times);
+        } else {
+          Dataset<Row> conflicting = writeFacts(store, valid, ds);
           long n = conflicting.count();
           if (n > 0) {
             quarantine.add(CuratedRows.quarantine(conflicting, ds, "stream-" + batchId));
+            bad += n;
           }
-          t.lap(ds);
-          return n;
-        });
+          times.lap(ds);
+        }
       }
+      written.put(ds, new long[] {read, bad});
+      line.append(' ').append(ds).append('=').append(read).append(bad > 0 ? " (" + bad + " quarantined)" : "");
     }
-    if (newEvents != null) {
-      for (int i = 0; i < listeners.size(); i++) {
-        BatchListener l = listeners.get(i);
-        Dataset<Row> events = newEvents;
-        curated.put("listener " + i, () -> {
-          l.afterRequestEvents(store, batchId, events, times.branch());
-          return 0L;
-        });
-      }
-    }
-    Map<String, Long> conflicts = SideBySide.run(curated);
-    Map<String, Callable<Long>> last = new LinkedHashMap<>();
     if (!quarantine.isEmpty()) {
-      last.put("quarantine", () -> {
-        StepTimes t = times.branch();
-        // One commit for all datasets: a second commit to the same table under the same txnVersion would be skipped.
-        Dataset<Row> q = quarantine.stream().reduce(Dataset::unionByName).orElseThrow();
-        store.mergeInsertOnly(q, lake.quarantine(), List.of("source", "partition", "offset"), null);
-        LakePermissions.ownerOnly(lake.quarantine());
-        t.lap("quarantine");
-        return 0L;
-      });
+      // One commit for all datasets: a second commit to the same table under the same txnVersion would be skipped.
+      Dataset<Row> q = quarantine.stream().reduce(Dataset::unionByName).orElseThrow();
+      store.mergeInsertOnly(q, lake.quarantine(), List.of("source", "partition", "offset"), null);
+      LakePermissions.ownerOnly(lake.quarantine());
+      times.lap("quarantine");
     }
-    if (requests != null) {
-      for (int i = 0; i < listeners.size(); i++) {
-        BatchListener l = listeners.get(i);
-        last.put("listener " + i, () -> {
-          l.afterServiceRequests(store, batchId, times.branch());
-          return 0L;
-        });
-      }
+    for (BatchListener l : listeners) {
+      l.afterCurated(store, batchId, newEvents, times);
     }
-    SideBySide.run(last);
-    Map<String, long[]> out = new LinkedHashMap<>();
-    for (String ds : settings.topics().keySet()) {
-      long[] c = readAndBad.getOrDefault(ds, new long[2]);
-      out.put(ds, new long[] {c[0], c[1] + conflicts.getOrDefault(ds, 0L)});
-    }
-    progress.accept(batchLine(batchId, out) + ' ' + times.summary());
-    return out;
+    progress.accept(line.append(' ').append(times.summary()).toString());
   }
 
-  /** Records read and invalid among them, in one Spark job: every extra action costs seconds on a small machine. */
-  private static long[] readAndBad(Dataset<Row> p) {
-    Row c = p.agg(count(lit(1)), sum(when(size(col(KafkaRows.REASONS)).gt(0), 1).otherwise(0))).first();
-    return new long[] {c.getLong(0), c.isNullAt(1) ? 0 : c.getLong(1)};
-  }
-
-  /** `batch N: service_requests=R (Q quarantined) feedback=…`, every topic named. */
-  private static String batchLine(long batchId, Map<String, long[]> readAndQuarantined) {
-    StringBuilder line = new StringBuilder("batch " + batchId + ":");
-    readAndQuarantined.forEach((ds, c) ->
-        line.append(' ').append(ds).append('=').append(c[0]).append(c[1] > 0 ? " (" + c[1] + " quarantined)" : ""));
-    return line.toString();
+  /** request_events insert-only by event_id, the newest state per request; returns the batch's events. */
+  private Dataset<Row> writeRequests(DeltaStore store, Dataset<Row> valid, StepTimes times) {
+    Dataset<Row> events = CuratedRows.requestEvents(valid);
+    store.mergeInsertOnly(events, lake.curated(Schemas.REQUEST_EVENTS), List.of("event_id"), TableSchema.MONTH_COLUMN);
+    times.lap(Schemas.REQUEST_EVENTS);
+    store.mergeNewer(CuratedRows.latestStates(valid), lake.curated(Schemas.SERVICE_REQUESTS), "request_id",
+        "updated_at", TableSchema.MONTH_COLUMN);
+    times.lap(Schemas.SERVICE_REQUESTS);
+    return events;
   }
 
   /** Inserts first versions of feedback / participation ids; returns the conflicting repeats (DESIGN §2). */

@@ -10,11 +10,14 @@ import static org.apache.spark.sql.functions.min;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -24,6 +27,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.civicpulse.lake.DeltaStore;
 import org.civicpulse.lake.Lake;
 import org.civicpulse.schema.Schemas;
+import org.civicpulse.schema.TableSchema;
 
 /**
  * Live marts, recomputed from curated after each batch's writes, as of the newest event time in the lake (an
@@ -40,8 +44,10 @@ public final class LiveMarts implements BatchSink.BatchListener {
   private final Lake lake;
   private final int latenessHours;
   private final AlertPublisher publisher;
-  /** The clock of the batch in progress, set by afterRequestEvents (null: no created event yet). */
-  private volatile Timestamp asOfOfBatch;
+  /** The clock of this process's last batch with created events (null before the first): later ones are not earlier. */
+  private Instant lastAsOf;
+  /** Whether request_events holds created events before the weeks a batch reads (checked until true). */
+  private boolean olderData;
 
   /** @param publisher where alerts go besides the Delta table, or null for none */
   public LiveMarts(Lake lake, int latenessHours, AlertPublisher publisher) {
@@ -51,12 +57,19 @@ public final class LiveMarts implements BatchSink.BatchListener {
   }
 
   @Override
-  public void afterRequestEvents(DeltaStore store, long batchId, Dataset<Row> newEvents, StepTimes times) {
-    asOfOfBatch = null;
-    // The marts below read the created events: one scan of request_events into the cache (three columns)
+  public void afterCurated(DeltaStore store, long batchId, Dataset<Row> newEvents, StepTimes times) {
+    if (newEvents == null || !store.exists(lake.curated(Schemas.REQUEST_EVENTS))) {
+      return; // no request events this batch: nothing the marts show has changed
+    }
+    // The three marts below read the created events: one scan of request_events into the cache (three columns)
     // instead of one per mart — each scan lists the Delta snapshot and reads every file again.
-    Dataset<Row> created = store.read(lake.curated(Schemas.REQUEST_EVENTS), null)
-        .filter(col("event_type").equalTo("created").and(col("event_time").leq(expr("current_timestamp()"))))
+    // After the first batch, only the weeks the marts look at: the clock never goes back, so an earlier batch's
+    // clock bounds what this one needs (its hours, their previous weeks), and month partitions and file
+    // statistics cut the read to those weeks however long the lake's history is.
+    Instant from = lastAsOf == null ? null : readFrom(lastAsOf, latenessHours);
+    Dataset<Row> all = store.read(lake.curated(Schemas.REQUEST_EVENTS), null)
+        .filter(col("event_type").equalTo("created").and(col("event_time").leq(expr("current_timestamp()"))));
+    Dataset<Row> created = (from == null ? all : all.filter(since(from, zone(store))))
         .select("community_id", "category", "event_time")
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
@@ -67,24 +80,50 @@ public final class LiveMarts implements BatchSink.BatchListener {
       }
       Instant asOf = span.getTimestamp(0).toInstant();
       Instant first = span.getTimestamp(1).toInstant().truncatedTo(ChronoUnit.HOURS);
+      if (from != null && first.isAfter(from) && hasOlder(all, from, zone(store))) {
+        // The lake's data starts before the weeks read: every week judged has data (zero-filled), as in a full read.
+        first = from.minus(Duration.ofHours(1));
+      }
+      lastAsOf = asOf;
       Timestamp asOfTs = Timestamp.from(asOf);
       store.overwrite(volume(created, asOf, asOfTs), lake.mart(LIVE_VOLUME), null);
       times.lap(LIVE_VOLUME);
+      store.overwrite(backlog(store, asOfTs), lake.mart(LIVE_BACKLOG), null);
+      times.lap(LIVE_BACKLOG);
       alerts(store, created, asOf, first, batchId);
       times.lap(ALERTS);
-      asOfOfBatch = asOfTs;
     } finally {
       created.unpersist();
     }
   }
 
-  /** The backlog as of the same clock as the batch's volume, once service_requests holds the batch's states. */
-  @Override
-  public void afterServiceRequests(DeltaStore store, long batchId, StepTimes times) {
-    if (asOfOfBatch != null) {
-      store.overwrite(backlog(store, asOfOfBatch), lake.mart(LIVE_BACKLOG), null);
-      times.lap(LIVE_BACKLOG);
+  /**
+   * The earliest event time a batch needs once an earlier batch's clock was lastAsOf: the hours it judges (its
+   * clock hour and the allowed lateness before it) and the same hours of the previous weeks; the volume's 60
+   * minutes lie within them.
+   */
+  static Instant readFrom(Instant lastAsOf, int latenessHours) {
+    return lastAsOf.truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(latenessHours))
+        .minus(Duration.ofDays(7L * SpikeRule.WEEKS));
+  }
+
+  /** Event time from `from` on, with the month partitions before its month left out (months in the session zone). */
+  private static Column since(Instant from, ZoneId zone) {
+    return col(TableSchema.MONTH_COLUMN).geq(YearMonth.from(from.atZone(zone)).toString())
+        .and(col("event_time").geq(Timestamp.from(from)));
+  }
+
+  /** Whether request_events has a created event before `from` (once so, always so: kept). */
+  private boolean hasOlder(Dataset<Row> created, Instant from, ZoneId zone) {
+    if (!olderData) {
+      olderData = !created.filter(col(TableSchema.MONTH_COLUMN).leq(YearMonth.from(from.atZone(zone)).toString())
+          .and(col("event_time").lt(Timestamp.from(from)))).limit(1).isEmpty();
     }
+    return olderData;
+  }
+
+  private static ZoneId zone(DeltaStore store) {
+    return ZoneId.of(store.spark().conf().get("spark.sql.session.timeZone"));
   }
 
   /** Created requests per 5-minute bucket of the 60 minutes up to the bucket holding asOf. */

@@ -10,32 +10,14 @@ import java.util.List;
 public final class StepTimes {
   private final long start = System.nanoTime();
   private long last = start;
-  private final List<String> steps;
-
-  public StepTimes() {
-    this.steps = new ArrayList<>();
-  }
-
-  private StepTimes(List<String> shared) {
-    this.steps = shared;
-  }
-
-  /**
-   * A timer for work running beside the batch's other work (one per thread): its steps are timed from now and
-   * go into this line, so they can add up to more than the batch's wall time.
-   */
-  StepTimes branch() {
-    return new StepTimes(steps);
-  }
+  private final List<String> steps = new ArrayList<>();
 
   /** Ends the current step, naming it; returns its seconds. */
   public double lap(String step) {
     long now = System.nanoTime();
     double s = (now - last) / 1e9;
     last = now;
-    synchronized (steps) {
-      steps.add(String.format("%s %.1f", step, s));
-    }
+    steps.add(String.format("%s %.1f", step, s));
     return s;
   }
 
@@ -45,8 +27,6 @@ public final class StepTimes {
 
   /** e.g. `in 4.2 s (topics 0.3, parse 1.1, …)`. */
   String summary() {
-    synchronized (steps) {
-      return String.format("in %.1f s (%s)", totalSeconds(), String.join(", ", steps));
-    }
+    return String.format("in %.1f s (%s)", totalSeconds(), String.join(", ", steps));
   }
 }
