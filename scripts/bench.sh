@@ -3,7 +3,7 @@
 # command, wall time (median of --runs, with min and max), rows/s and the driver JVM's peak RSS.
 #   scripts/bench.sh [ingest|dashboard|scaling|forecast|stream|all] [--requests 1m] [--runs 3] [--only day|range] [--families no]
 #                    [--stream-variant '--set k=v …']… [--trigger-variant S] [--latency-variant '…']…
-#                    [--latency-requests N] [--latency-lake DIR]
+#                    [--latency-requests N] [--latency-rate N] [--latency-lake DIR]
 # ingest: generate N requests (with feedback and participation in proportion), ingest them into an empty lake.
 # dashboard: on a generated and ingested lake (cached under work/bench/ by size; default 100k, the sample's size),
 #           `dashboard --date D` and `--from A --to B` against the DuckDB peer (test scope, never in the app jar)
@@ -22,7 +22,7 @@
 #         --stream-variant '--set k=v …' (before/after in one invocation). Then end-to-end latency p50/p95 at
 #         1,000 events/s (--latency-requests N, default 50000: ~150,000 events, 150 s, replayed with --rate 1000 into a running stream;
 #         again with --trigger-variant SECONDS and with each --latency-variant). --only drain|latency runs just
-#         that part. --latency-lake DIR streams into a copy of that lake (e.g. a dashboard bench lake: years of
+#         that part. --latency-rate N replays at N events/s instead of 1,000. --latency-lake DIR streams into a copy of that lake (e.g. a dashboard bench lake: years of
 #         history) instead of an empty one. In a variant, words that start with -D or -XX are JVM options of the stream's JVM
 #         (CIVICPULSE_JAVA_OPTS; -Dspark.k=v sets a Spark conf), the others are stream options. Not part of
 #         `all`: it starts a broker.
@@ -42,6 +42,7 @@ stream_port=29092      # stream: the bench's own broker (not 9092, which others 
 stream_variants=()      # stream: extra drain runs, each with its own `--set key=value …` words
 stream_trigger_variant="" # stream: a second latency run with this stream.trigger_seconds
 latency_variants=()     # stream: extra latency runs, each with its own words (see above)
+latency_rate=1000       # stream: events/s the latency runs replay at (e.g. 5000: does a running stream keep up?)
 latency_lake=""         # stream: a lake to copy as the latency runs' lake (its history), instead of an empty one
 latency_requests=50000  # stream: requests replayed at 1,000 events/s for the latency figures (~150 s: mostly past warm-up)
 while [[ $# -gt 0 ]]; do
@@ -57,6 +58,7 @@ while [[ $# -gt 0 ]]; do
     --trigger-variant) stream_trigger_variant="$2"; shift 2 ;;
     --latency-variant) latency_variants+=("$2"); shift 2 ;;
     --latency-lake) latency_lake="$2"; shift 2 ;;
+    --latency-rate) latency_rate="$2"; shift 2 ;;
     --latency-requests) latency_requests="$2"; shift 2 ;;
     *) echo "bench: unknown option $1" >&2; exit 2 ;;
   esac
@@ -237,8 +239,8 @@ stream_latency() {
   local wrapper=$!
   # Replay once the first (empty) batch is done: the latency of a warm stream, not of Spark's first jobs.
   for _ in $(seq 600); do grep -qs "batch 0:" "$tmp/lat-stream.err" && break; sleep 0.5; done
-  log "bench: replay --rate 1000 of $latency_requests requests into a running stream ${variant:-(shipped settings)}"
-  scripts/civicpulse replay --bootstrap "$boot" --requests "$file" --rate 1000 > "$tmp/lat-replay.out" 2> "$tmp/last.err" || { tail -5 "$tmp/last.err" >&2; return 1; }
+  log "bench: replay --rate $latency_rate of $latency_requests requests into a running stream ${variant:-(shipped settings)}"
+  scripts/civicpulse replay --bootstrap "$boot" --requests "$file" --rate "$latency_rate" > "$tmp/lat-replay.out" 2> "$tmp/last.err" || { tail -5 "$tmp/last.err" >&2; return 1; }
   java -cp "$libs/*" scripts/kafka/StreamLatency.java wait "$boot" "$topic" "$cp" 900
   # scripts/civicpulse runs java as its child (beside a tee for its log): SIGTERM goes to that JVM (a clean
   # stop after its batch).
@@ -246,7 +248,7 @@ stream_latency() {
   local result; result=$(java -cp "$libs/*" scripts/kafka/StreamLatency.java measure "$boot" "$topic" "$cp" "$lake/curated/request_events" | paste -sd';' - | sed 's/;/; /g')
   # The stream's batch lines (steps and their seconds) stay for reading after the run.
   cp "$tmp/lat-stream.err" "$work/latency-stream${variant:+-$(echo "$variant" | tr -c 'A-Za-z0-9=.\n' '_')}.err"
-  echo "- latency at 1,000 events/s, ${variant:-shipped settings (stream.trigger_seconds=10)}${latency_lake:+, into a copy of $latency_lake}: $(cat "$tmp/lat-replay.out") → $result (seconds, Kafka CreateTime → Delta commit of the row's batch); load average now $(cut -d' ' -f1-3 /proc/loadavg)" >> $out
+  echo "- latency at $latency_rate events/s, ${variant:-shipped settings (stream.trigger_seconds=10)}${latency_lake:+, into a copy of $latency_lake}: $(cat "$tmp/lat-replay.out") → $result (seconds, Kafka CreateTime → Delta commit of the row's batch); load average now $(cut -d' ' -f1-3 /proc/loadavg)" >> $out
   echo "  - batches: $(grep -o 'batch [0-9]*: .* in [0-9.]* s' "$tmp/lat-stream.err" | sed 's/: .* in /: /' | paste -sd, - | sed 's/,/, /g')" >> $out
 }
 

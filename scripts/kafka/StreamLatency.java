@@ -78,6 +78,10 @@ public final class StreamLatency {
     long first = sentAndSeen.stream().mapToLong(x -> x[0]).min().orElse(0);
     List<Double> steady = sentAndSeen.stream().filter(x -> x[0] >= first + STEADY_AFTER_MILLIS)
         .map(x -> (x[1] - x[0]) / 1000.0).sorted().toList();
+    // Whether the stream kept up: every event from the first send to the last commit, per second.
+    long lastSeen = sentAndSeen.stream().mapToLong(x -> x[1]).max().orElse(first);
+    System.out.printf("into the lake: %d events from the first send to the last commit in %.1f s = %.0f events/s%n",
+        sentAndSeen.size(), (lastSeen - first) / 1000.0, sentAndSeen.size() * 1000.0 / Math.max(1, lastSeen - first));
     System.out.printf("after the first %d s: records=%d p50=%.1f p95=%.1f%n", STEADY_AFTER_MILLIS / 1000, steady.size(),
         percentile(steady, 0.5), percentile(steady, 0.95));
   }
