@@ -44,7 +44,7 @@ public final class LiveMarts implements BatchSink.BatchListener {
   private final Lake lake;
   private final int latenessHours;
   private final AlertPublisher publisher;
-  /** The clock of this process's last batch with created events (null before the first): later ones are not earlier. */
+  /** A lower bound of the clock: this process's last clock, or its first batch's newest created event (null: none yet). */
   private Instant lastAsOf;
   /** Whether request_events holds created events before the weeks a batch reads (checked until true). */
   private boolean olderData;
@@ -63,12 +63,15 @@ public final class LiveMarts implements BatchSink.BatchListener {
     }
     // The three marts below read the created events: one scan of request_events into the cache (three columns)
     // instead of one per mart — each scan lists the Delta snapshot and reads every file again.
-    // After the first batch, only the weeks the marts look at: the clock never goes back, so an earlier batch's
-    // clock bounds what this one needs (its hours, their previous weeks), and month partitions and file
-    // statistics cut the read to those weeks however long the lake's history is.
+    // Only the weeks the marts look at: the clock never goes back, so an earlier batch's clock (or, in a process's
+    // first batch, its own newest created event, now in the lake) bounds what this one needs (its hours, their
+    // previous weeks), and month partitions and file statistics cut the read to those weeks however long the
+    // lake's history is. Without either (no created event yet in this process), the whole table.
+    if (lastAsOf == null) {
+      lastAsOf = newestCreated(newEvents);
+    }
     Instant from = lastAsOf == null ? null : readFrom(lastAsOf, latenessHours);
-    Dataset<Row> all = store.read(lake.curated(Schemas.REQUEST_EVENTS), null)
-        .filter(col("event_type").equalTo("created").and(col("event_time").leq(expr("current_timestamp()"))));
+    Dataset<Row> all = createdUpToNow(store.read(lake.curated(Schemas.REQUEST_EVENTS), null));
     Dataset<Row> created = (from == null ? all : all.filter(since(from, zone(store))))
         .select("community_id", "category", "event_time")
         .persist(StorageLevel.MEMORY_AND_DISK());
@@ -95,6 +98,16 @@ public final class LiveMarts implements BatchSink.BatchListener {
     } finally {
       created.unpersist();
     }
+  }
+
+  private static Dataset<Row> createdUpToNow(Dataset<Row> events) {
+    return events.filter(col("event_type").equalTo("created").and(col("event_time").leq(expr("current_timestamp()"))));
+  }
+
+  /** The newest created event time among the batch's events (all in request_events now), null if none. */
+  private static Instant newestCreated(Dataset<Row> batchEvents) {
+    Row r = createdUpToNow(batchEvents).agg(max("event_time")).first();
+    return r.isNullAt(0) ? null : r.getTimestamp(0).toInstant();
   }
 
   /**

@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.civicpulse.ingest.IngestJob;
 import org.civicpulse.lake.DeltaStore;
@@ -21,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * After its first batch, a stream's live marts read only the weeks they judge (LiveMarts.readFrom), and give what a
- * read of the whole request_events table gives. Hand values: C01/heating has 1, 1, 2, 3, 3, 4, 4 created requests
+ * A stream's live marts read only the weeks they judge (LiveMarts.readFrom: from the last clock, or in a process's
+ * first batch from the batch's newest created event), and give what a read of the whole request_events table gives. Hand values: C01/heating has 1, 1, 2, 3, 3, 4, 4 created requests
  * at 10:00 local on the 7 Mondays before 2025-03-03 (k = 1..7), nothing 8 weeks before, then 15 at 10:00–10:14 on
  * 2025-03-03. The first batch sees the history only (clock 2025-02-24 10:00 local = 02:00Z; its hour has 1 against
  * a median of 3: no alert), so the second reads from 02-24 02:00Z − 2 h − 56 days = 2024-12-30T00:00Z.
@@ -73,7 +74,7 @@ class LiveMartsBoundedReadTest {
     }
     ingest(lake, "history", Map.of(Schemas.SERVICE_REQUESTS, Files.writeString(tmp.resolve("h.csv"), history)));
     LiveMarts marts = new LiveMarts(lake, 2, null);
-    runBatch(marts, 1);
+    runBatch(marts, 1, events(lake));
     assertThat(store.exists(lake.mart(LiveMarts.ALERTS))).as("no alert after the history").isFalse();
 
     StringBuilder spike = new StringBuilder(org.civicpulse.testing.SpikeFixture.HEADER);
@@ -84,14 +85,15 @@ class LiveMartsBoundedReadTest {
       spike.append("OLD,2024-06-03T10:00,C02,noise,app,open,\n");
     }
     ingest(lake, "spike", Map.of(Schemas.SERVICE_REQUESTS, Files.writeString(tmp.resolve("s.csv"), spike)));
-    runBatch(marts, 2);
+    // The batch's own events: the spike (and the older request).
+    runBatch(marts, 2, events(lake).filter("request_id LIKE 'S-%' OR request_id = 'OLD'"));
     List<Row> bounded = store.read(lake.mart(LiveMarts.ALERTS), null).collectAsList();
     List<Row> volume = store.read(lake.mart(LiveMarts.LIVE_VOLUME), null).orderBy("bucket_start").collectAsList();
     assertThat(volume).extracting(r -> r.<Long>getAs("volume")).as("the spike's 5-minute buckets").containsExactly(5L, 5L, 5L);
 
-    // The same batch by a fresh process (no earlier clock: a read of the whole table) gives the same alert.
+    // The same batch by a fresh process given no created event (no bound: a read of the whole table).
     Files.walk(lake.mart(LiveMarts.ALERTS)).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    runBatch(new LiveMarts(lake, 2, null), 3);
+    runBatch(new LiveMarts(lake, 2, null), 3, events(lake).filter("event_type <> 'created'"));
     List<Row> full = store.read(lake.mart(LiveMarts.ALERTS), null).collectAsList();
     assertThat(bounded).as("one alert, bounded read").hasSize(1);
     assertThat(full).as("one alert, whole-table read").hasSize(1);
@@ -102,9 +104,13 @@ class LiveMartsBoundedReadTest {
     return bounded.get(0);
   }
 
-  private void runBatch(LiveMarts marts, long batchId) {
-    Path events = tmp.resolve("lake").resolve("curated").resolve(Schemas.REQUEST_EVENTS);
-    marts.afterCurated(store, batchId, store.read(events, null), new StepTimes());
+  /** A batch whose events are the given ones (in the lake already); the first of a process bounds its read by them. */
+  private void runBatch(LiveMarts marts, long batchId, Dataset<Row> batchEvents) {
+    marts.afterCurated(store, batchId, batchEvents, new StepTimes());
+  }
+
+  private Dataset<Row> events(Lake lake) {
+    return store.read(lake.curated(Schemas.REQUEST_EVENTS), null);
   }
 
   private void ingest(Lake lake, String runId, Map<String, Path> files) {
