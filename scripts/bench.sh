@@ -20,10 +20,11 @@
 # stream: the generated landing files → replay into a fresh broker (scripts/kafka.sh, port 29092) → stream
 #         --available-now into an empty lake; events/s of each, with the shipped settings and then each
 #         --stream-variant '--set k=v …' (before/after in one invocation). Then end-to-end latency p50/p95 at
-#         1,000 events/s (--latency-requests N, default 50000: ~150,000 events, 150 s, replayed with --rate 1000 into a running stream;
-#         again with --trigger-variant SECONDS and with each --latency-variant). --only drain|latency runs just
-#         that part. --latency-rate N replays at N events/s instead of 1,000. --latency-lake DIR streams into a copy of that lake (e.g. a dashboard bench lake: years of
-#         history) instead of an empty one. In a variant, words that start with -D or -XX are JVM options of the stream's JVM
+#         1,000 events/s (--latency-requests N, default 50000: ~150,000 events, 150 s), replayed with --rate 1000
+#         into a running stream; again with --trigger-variant SECONDS and with each --latency-variant. --only
+#         drain|latency runs just that part. --latency-rate N replays at N events/s instead of 1,000.
+#         --latency-lake DIR streams into a copy of that lake (e.g. a dashboard bench lake: years of history)
+#         instead of an empty one. In a variant, words that start with -D or -XX are options of the stream's JVM
 #         (CIVICPULSE_JAVA_OPTS; -Dspark.k=v sets a Spark conf), the others are stream options. Not part of
 #         `all`: it starts a broker.
 set -euo pipefail
@@ -151,9 +152,17 @@ bench_stream() {
   scripts/kafka.sh stop --dir "$work/kafka" > /dev/null
 }
 
-# The JVM words of a variant (-D…, -XX…) and its stream options, as "jvm|options".
-variant_jvm() { local w out=(); for w in $1; do [[ $w == -D* || $w == -XX* ]] && out+=("$w"); done; echo "${out[*]}"; }
-variant_opts() { local w out=(); for w in $1; do [[ $w == -D* || $w == -XX* ]] || out+=("$w"); done; echo "${out[*]}"; }
+# variant_words jvm|opts VARIANT: a variant's JVM words (-D…, -XX…), or its other words (stream options).
+variant_words() {
+  local w out=() jvm
+  for w in $2; do
+    [[ $w == -D* || $w == -XX* ]] && jvm=1 || jvm=""
+    if [[ ($1 == jvm && $jvm) || ($1 == opts && ! $jvm) ]]; then out+=("$w"); fi
+  done
+  echo "${out[*]}"
+}
+variant_jvm() { variant_words jvm "$1"; }
+variant_opts() { variant_words opts "$1"; }
 
 # A fresh broker on $stream_port and a fresh lake holding the reference tables of $data.
 stream_fresh() {

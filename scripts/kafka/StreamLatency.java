@@ -51,7 +51,6 @@ public final class StreamLatency {
   private static void measure(String bootstrap, String topic, Path cp, Path table) throws Exception {
     Map<Long, Long> visibleAt = commitTimeByBatch(table.resolve("_delta_log"));
     TreeMap<Long, Map<Integer, Long>> ends = batchEnds(cp, topic);
-    List<Double> seconds = new ArrayList<>();
     List<long[]> sentAndSeen = new ArrayList<>();
     try (KafkaConsumer<byte[], byte[]> c = consumer(bootstrap)) {
       List<TopicPartition> parts = c.partitionsFor(topic).stream().map(i -> new TopicPartition(topic, i.partition())).toList();
@@ -63,13 +62,12 @@ public final class StreamLatency {
           Long batch = batchOf(ends, r.partition(), r.offset());
           Long at = batch == null ? null : visibleAt.get(batch);
           if (at != null) {
-            seconds.add((at - r.timestamp()) / 1000.0);
             sentAndSeen.add(new long[] {r.timestamp(), at});
           }
         }
       }
     }
-    seconds.sort(Double::compare);
+    List<Double> seconds = sentAndSeen.stream().map(x -> (x[1] - x[0]) / 1000.0).sorted().toList();
     System.out.printf("latency records=%d p50=%.1f p95=%.1f max=%.1f batches=%d%n", seconds.size(),
         percentile(seconds, 0.5), percentile(seconds, 0.95), seconds.isEmpty() ? Double.NaN : seconds.get(seconds.size() - 1),
         visibleAt.size());

@@ -62,11 +62,11 @@ public final class LiveMarts implements BatchSink.BatchListener {
       return; // no request events this batch: nothing the marts show has changed
     }
     // The three marts below read the created events: one scan of request_events into the cache (three columns)
-    // instead of one per mart — each scan lists the Delta snapshot and reads every file again.
-    // Only the weeks the marts look at: the clock never goes back, so an earlier batch's clock (or, in a process's
-    // first batch, its own newest created event, now in the lake) bounds what this one needs (its hours, their
-    // previous weeks), and month partitions and file statistics cut the read to those weeks however long the
-    // lake's history is. Without either (no created event yet in this process), the whole table.
+    // instead of one per mart — each scan lists the Delta snapshot and reads every file again. The scan covers
+    // only the weeks the marts look at: the clock never goes back, so an earlier batch's clock (or, in a
+    // process's first batch, its own newest created event, now in the lake) bounds what this one needs, and month
+    // partitions and file statistics cut the read to those weeks however long the lake's history is. Without
+    // either (no created event yet in this process), the whole table.
     if (lastAsOf == null) {
       lastAsOf = newestCreated(newEvents);
     }
@@ -127,9 +127,9 @@ public final class LiveMarts implements BatchSink.BatchListener {
   }
 
   /** Whether request_events has a created event before `from` (once so, always so: kept). */
-  private boolean hasOlder(Dataset<Row> created, Instant from, ZoneId zone) {
+  private boolean hasOlder(Dataset<Row> allCreated, Instant from, ZoneId zone) {
     if (!olderData) {
-      olderData = !created.filter(col(TableSchema.MONTH_COLUMN).leq(YearMonth.from(from.atZone(zone)).toString())
+      olderData = !allCreated.filter(col(TableSchema.MONTH_COLUMN).leq(YearMonth.from(from.atZone(zone)).toString())
           .and(col("event_time").lt(Timestamp.from(from)))).limit(1).isEmpty();
     }
     return olderData;
