@@ -17,6 +17,40 @@ APP_CLASSPATH_FILE="$CIVICPULSE_ROOT/jobs/target/classpath.txt"
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
+# JVM options for this run (printed on one line), chosen by its size: CIVICPULSE_JVM=short|long, or auto (default).
+# A short run (a street office's lake) is mostly start-up, class loading and one-off code: only the C1 compiler
+# (C2's optimising compiles cost more CPU than they return within a minute), the serial collector with a young
+# generation large enough that the run collects a few times, not dozens, and Spark told the lake is small
+# (spark.civicpulse.scale=small: interpreted expressions, no adaptive stages; lake/SparkSessions). A long run
+# keeps the defaults: C2 and generated code pay off over hours of streaming or a 1m-request lake. auto = short
+# unless the command streams, replays or generates, or the lake and the input files named on the command line
+# hold 256 MiB or more (the 100k-request sample lake holds ~45 MB). docs/performance.md.
+jvm_run_flags() {  # jvm_run_flags <command> <args…>
+  local command=$1; shift
+  local mode=${CIVICPULSE_JVM:-auto}
+  if [[ $mode == auto ]]; then
+    mode=short
+    [[ "+$command+" == *+stream+* || "+$command+" == *+replay+* || "+$command+" == *+generate+* ]] && mode=long
+    if [[ $mode == short ]]; then
+      local paths=() prev="" a
+      for a in "$@"; do
+        case "$prev" in --lake|--landing|--requests|--feedback|--participation|--series) paths+=("$a") ;; esac
+        case "$a" in --lake=*|--landing=*|--requests=*|--feedback=*|--participation=*) paths+=("${a#*=}") ;; esac
+        prev=$a
+      done
+      [[ ${#paths[@]} -eq 0 ]] && paths=("$CIVICPULSE_ROOT/lake")
+      local kb
+      kb=$(du -sk "${paths[@]}" 2>/dev/null | awk '{s += $1} END {print s + 0}')
+      (( kb >= 262144 )) && mode=long
+    fi
+  fi
+  case "$mode" in
+    short) echo "-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m -XX:+UseSerialGC -Xmn512m -Dspark.civicpulse.scale=small" ;;
+    long) echo "" ;;
+    *) log "CIVICPULSE_JVM must be short, long or auto, not '$mode'"; echo "" ;;
+  esac
+}
+
 # Builds the app jar and the local classpath when a source, schema or pom is newer than the jar. Two runs that
 # start together (cron's daily and weekly lines, a bench and a test) build once: the second waits for the lock
 # and then finds the jar fresh.

@@ -8,6 +8,7 @@ import org.civicpulse.config.ConfigKeys;
 import org.civicpulse.lake.Lake;
 import org.civicpulse.lake.LakeLock;
 import org.civicpulse.lake.RunLog;
+import org.civicpulse.lake.RunProfile;
 import org.civicpulse.lake.RunRecord;
 
 /** Runs a command body with the config resolved, the lake lock held (batch commands) and a _runs record. */
@@ -25,8 +26,9 @@ final class CommandRunner {
       config = config.with(ConfigKeys.LAKE, common.lake.toAbsolutePath().toString());
     }
     Lake lake = new Lake(config.path(ConfigKeys.LAKE));
-    Progress progress = new Progress(command);
-    RunContext ctx = new RunContext(UUID.randomUUID().toString().substring(0, 8), config, lake, progress);
+    RunProfile profile = new RunProfile();
+    Progress progress = new Progress(command, profile);
+    RunContext ctx = new RunContext(UUID.randomUUID().toString().substring(0, 8), config, lake, progress, profile);
     Instant start = Instant.now();
     LakeLock held = lock ? LakeLock.acquire(lake.lockFile(), progress) : null;
     int code = 1;
@@ -42,9 +44,13 @@ final class CommandRunner {
       if (held != null) {
         held.close();
       }
+      profile.detach();
+      if (common.profile) {
+        System.err.print(profile.render());
+      }
       if (lock || !ctx.datasets.isEmpty()) {
         new RunLog(lake).write(new RunRecord(ctx.runId, command, args, start, Instant.now(),
-            code == 0 ? "success" : "failed", code, ctx.datasets, message));
+            code == 0 ? "success" : "failed", code, ctx.datasets, message, profile.summary()));
       }
     }
   }

@@ -16,6 +16,9 @@ public final class CommonOptions {
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a config key (repeatable).")
   Map<String, String> sets = new LinkedHashMap<>();
 
+  @Option(names = "--profile", description = "Print where the run's time went (phases, Spark jobs and tasks) on stderr at the end.")
+  boolean profile;
+
   @Option(names = "--verbose", description = "Print stack traces and Spark's INFO logs.")
   boolean verbose;
 }

@@ -8,14 +8,24 @@ import java.util.function.Consumer;
 public final class Progress implements Consumer<String> {
   private static final DateTimeFormatter HMS = DateTimeFormatter.ofPattern("HH:mm:ss");
   private final String command;
+  private final org.civicpulse.lake.RunProfile profile;
 
   public Progress(String command) {
+    this(command, null);
+  }
+
+  /** Each line also starts a new phase of {@code profile} (may be null). */
+  public Progress(String command, org.civicpulse.lake.RunProfile profile) {
     this.command = command;
+    this.profile = profile;
   }
 
   @Override
   public void accept(String message) {
     System.err.println("[" + HMS.format(LocalTime.now()) + "] civicpulse " + command + ": " + message);
     System.err.flush();
+    if (profile != null) {
+      profile.phase(message);
+    }
   }
 }

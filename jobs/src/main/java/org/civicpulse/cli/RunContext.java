@@ -16,10 +16,12 @@ public final class RunContext {
   final Config config;
   final Lake lake;
   final Progress progress;
+  final org.civicpulse.lake.RunProfile profile;
   final List<Map<String, Object>> datasets = new ArrayList<>();
   private DeltaStore store;
 
-  RunContext(String runId, Config config, Lake lake, Progress progress) {
+  RunContext(String runId, Config config, Lake lake, Progress progress, org.civicpulse.lake.RunProfile profile) {
+    this.profile = profile;
     this.runId = runId;
     this.config = config;
     this.lake = lake;
@@ -30,7 +32,9 @@ public final class RunContext {
     if (store == null) {
       progress.accept("starting Spark");
       SparkSession spark = SparkSessions.create(config.get(ConfigKeys.TIMEZONE), config.getInt(ConfigKeys.SHUFFLE_PARTITIONS));
+      profile.attach(spark.sparkContext());
       store = new DeltaStore(spark);
+      progress.accept("Spark started");
     }
     return store;
   }

@@ -16,7 +16,7 @@ import org.civicpulse.schema.TableSchema;
 
 /** curated → daily marts for a date range, in one set-based pass; rerunning a range replaces exactly it. */
 public final class DashboardJob {
-  /** Shuffle partitions grow past the configured count beyond this many events each (see ShufflePartitions). */
+  /** One shuffle partition per this many events (see ShufflePartitions). */
   static final long EVENTS_PER_PARTITION = 250_000;
   private final DeltaStore store;
   private final Lake lake;
