@@ -20,9 +20,8 @@ log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 # JVM options for this run (printed on one line), chosen by its size: CIVICPULSE_JVM=short|long, or auto (default).
 # A short run (a street office's lake) is mostly start-up, class loading and one-off code: only the C1 compiler
 # (C2's optimising compiles cost more CPU than they return within a minute), the serial collector with a young
-# generation large enough that the run collects a few times, not dozens, and Spark told the lake is small
-# (spark.civicpulse.scale=small: interpreted expressions, no adaptive stages; lake/SparkSessions). A long run
-# keeps the defaults: C2 and generated code pay off over hours of streaming or a 1m-request lake. auto = short
+# generation large enough that the run collects a few times, not dozens. A long run keeps the JVM's defaults: C2
+# pays off over hours of streaming or on a 1m-request lake. auto = short
 # unless the command streams, replays or generates, or the lake and the input files named on the command line
 # hold 256 MiB or more (the 100k-request sample lake holds ~45 MB). docs/performance.md.
 jvm_run_flags() {  # jvm_run_flags <command> <args…>
@@ -45,10 +44,46 @@ jvm_run_flags() {  # jvm_run_flags <command> <args…>
     fi
   fi
   case "$mode" in
-    short) echo "-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m -XX:+UseSerialGC -Xmn512m -Dspark.civicpulse.scale=small" ;;
+    short) echo "-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m -XX:+UseSerialGC -Xmn512m" ;;
     long) echo "" ;;
     *) log "CIVICPULSE_JVM must be short, long or auto, not '$mode'"; echo "" ;;
   esac
+}
+
+# Runs org.civicpulse.Main in a local Spark JVM: civicpulse_java HEAP "JVM FLAGS" ARGS…
+# CIVICPULSE_JAVA_OPTS: extra JVM options (e.g. -XX:+FlightRecorder for profiling); they come last and win. The
+# log4j2 config is named, not found on the class path: a folder on the class path rules out class-data sharing.
+civicpulse_java() {
+  local heap=$1 flags=()
+  read -r -a flags <<< "$2"
+  shift 2
+  java "${SPARK_JVM_FLAGS[@]}" -Xmx"$heap" "${flags[@]+"${flags[@]}"}" ${CIVICPULSE_JAVA_OPTS:-} \
+    -Dlog4j2.configurationFile="$CIVICPULSE_ROOT/conf/log4j2.properties" -cp "$APP_JAR:$(cat "$APP_CLASSPATH_FILE")" \
+    org.apache.spark.deploy.SparkSubmit --master "${CIVICPULSE_MASTER:-local[*]}" \
+    --conf spark.ui.enabled=false --conf spark.ui.showConsoleProgress=false \
+    --class org.civicpulse.Main "$APP_JAR" "$@"
+}
+
+# Class-data sharing: the ~20,000 classes of Spark, Delta and the app, parsed and verified once into an archive
+# that every later JVM maps instead of loading them again (docs/performance.md: ~7 s of a one-day dashboard).
+# The archive belongs to one build of the jar and one class path. The first batch run after a build writes it as
+# it exits (that run takes ~25 s longer, once); CIVICPULSE_CDS=off runs without it. JVMs whose options do not
+# fit the archive run without it: the notices about that, and the dump's list of classes it skipped, are noise.
+CDS_ARCHIVE="$CIVICPULSE_ROOT/work/cds/civicpulse.jsa"
+CDS_QUIET="-Xlog:cds=off -Xlog:cds+dynamic=off"
+
+cds_is_stale() {
+  [[ ! -f $CDS_ARCHIVE || $APP_JAR -nt $CDS_ARCHIVE || $APP_CLASSPATH_FILE -nt $CDS_ARCHIVE ]]
+}
+
+# Whether this run should write the archive: a batch command that starts Spark (its classes are the ones worth
+# sharing), not a --help, and no archive for this build yet.
+cds_should_dump() {  # cds_should_dump <command> <args…>
+  local command=$1 a; shift
+  [[ ${CIVICPULSE_CDS:-on} == off ]] && return 1
+  cds_is_stale || return 1
+  for a in "$@"; do [[ $a == --help || $a == -h || $a == --version || $a == -V ]] && return 1; done
+  [[ "+ingest+dashboard+forecast+report+daily+weekly+" == *"+${command%%+*}+"* ]]
 }
 
 # Builds the app jar and the local classpath when a source, schema or pom is newer than the jar. Two runs that

@@ -5,21 +5,6 @@ import org.apache.spark.sql.SparkSession;
 
 /** Builds the SparkSession every command uses: Delta enabled, session time zone from the config. */
 public final class SparkSessions {
-  /** Our own Spark conf key: {@code small} asks for {@link #SMALL_SETTINGS} (scripts/civicpulse sets it for small lakes). */
-  public static final String SCALE = "spark.civicpulse.scale";
-  public static final String SMALL = "small";
-  /**
-   * For a run over a small lake, which is nearly all fixed cost: expressions interpreted instead of generated
-   * and compiled to Java for each of ~90 small queries (that took more CPU than the rows), no adaptive
-   * re-planning (each adaptive stage is one more Spark job). They change how, never what, Spark computes. Set
-   * for the whole session from its start: switching whole-stage code generation between queries that share
-   * a cached table fails Spark's plan checks. docs/performance.md has the measurements.
-   */
-  public static final java.util.Map<String, String> SMALL_SETTINGS = java.util.Map.of(
-      "spark.sql.codegen.wholeStage", "false",
-      "spark.sql.codegen.factoryMode", "NO_CODEGEN",
-      "spark.sql.adaptive.enabled", "false");
-
   private SparkSessions() {}
 
   /**
@@ -44,9 +29,6 @@ public final class SparkSessions {
     // of its incremental checksum); the shipped zone is Asia/Shanghai, so every write paid a full state
     // reconstruction. The check only verifies; the state it checks stays the same (docs/performance.md).
     setDefault(b, conf, "spark.databricks.delta.allFilesInCrc.verificationMode.forceOnNonUTC.enabled", "false");
-    if (SMALL.equals(conf.get(SCALE, ""))) {
-      SMALL_SETTINGS.forEach((k, v) -> setDefault(b, conf, k, v));
-    }
     SparkSession spark = b.getOrCreate();
     spark.conf().set("spark.sql.session.timeZone", timezone);
     return spark;

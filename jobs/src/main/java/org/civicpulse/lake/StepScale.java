@@ -1,0 +1,81 @@
+package org.civicpulse.lake;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Spark settings for one step, sized to its input rows and restored on close: the shuffle partitions, and for
+ * a small input, how Spark executes at all.
+ *
+ * <p>Partitions: one per so many input rows (the caller knows how wide its rows are). Large inputs keep at
+ * least the configured count: at 10M requests one ingest's shuffles made partitions of ~2 GB, and sorting one
+ * of them ran a 4 GB driver out of heap. Small inputs (below {@link #SMALL_ROWS}) get only the partitions their
+ * rows fill, down to one: each extra partition is one more task per shuffle for a few hundred rows.
+ *
+ * <p>Below the caller's {@code interpretBelow} rows, expressions are interpreted instead of generated and
+ * compiled to Java, and adaptive execution is off: on a street office's lake a dashboard is ~90 small queries,
+ * and compiling each took more CPU than its rows (every adaptive stage is one more Spark job, too). A step that
+ * does heavy work per row (ingest's parsing and validation) is faster compiled from a few thousand rows on, so
+ * each caller says where its break-even lies. Both ways compute the same values (docs/performance.md).
+ * Whole-stage code generation stays as configured: switching it between queries that share a cached table
+ * fails Spark's plan checks, and switching it off bought nothing measurable once expressions were interpreted.
+ */
+public final class StepScale implements AutoCloseable {
+  /** Below this many input rows the configured partition count is a ceiling, not a floor. */
+  static final long SMALL_ROWS = 1_000_000;
+  static final String PARTITIONS = "spark.sql.shuffle.partitions";
+  static final String ADAPTIVE = "spark.sql.adaptive.enabled";
+  static final String FACTORY_MODE = "spark.sql.codegen.factoryMode";
+
+  private final SparkSession spark;
+  private final Map<String, String> previous;
+
+  private StepScale(SparkSession spark, Map<String, String> previous) {
+    this.spark = spark;
+    this.previous = previous;
+  }
+
+  /** Partitions sized to {@code rows} at {@code perPartition} rows each; compiled execution whatever the size. */
+  public static StepScale forRows(SparkSession spark, long rows, long perPartition) {
+    return forRows(spark, rows, perPartition, 0);
+  }
+
+  /** As {@link #forRows(SparkSession, long, long)}, interpreted and unadaptive below {@code interpretBelow} rows. */
+  public static StepScale forRows(SparkSession spark, long rows, long perPartition, long interpretBelow) {
+    Map<String, String> settings = settings(Integer.parseInt(spark.conf().get(PARTITIONS)), rows, perPartition, interpretBelow);
+    Map<String, String> previous = new LinkedHashMap<>();
+    settings.forEach((k, v) -> {
+      previous.put(k, spark.conf().getOption(k).isDefined() ? spark.conf().get(k) : null);
+      spark.conf().set(k, v);
+    });
+    return new StepScale(spark, previous);
+  }
+
+  /** The settings for a step, as conf keys and values (pure: the tests pin the thresholds). */
+  static Map<String, String> settings(int configured, long rows, long perPartition, long interpretBelow) {
+    Map<String, String> s = new LinkedHashMap<>();
+    s.put(PARTITIONS, String.valueOf(partitions(configured, rows, perPartition)));
+    if (rows < interpretBelow) {
+      s.put(ADAPTIVE, "false");
+      s.put(FACTORY_MODE, "NO_CODEGEN");
+    }
+    return s;
+  }
+
+  static int partitions(int configured, long rows, long perPartition) {
+    long needed = Math.min(10_000, (rows + perPartition - 1) / perPartition);
+    return (int) (rows < SMALL_ROWS ? Math.max(1, Math.min(configured, needed)) : Math.max(configured, needed));
+  }
+
+  @Override
+  public void close() {
+    previous.forEach((k, v) -> {
+      if (v == null) {
+        spark.conf().unset(k);
+      } else {
+        spark.conf().set(k, v);
+      }
+    });
+  }
+}
