@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks (never timed unit tests). Appends a dated section to BENCHMARKS.md with the machine, the exact
 # command, wall time (median of --runs, with min and max), rows/s and the driver JVM's peak RSS.
-#   scripts/bench.sh [ingest|dashboard|scaling|forecast|stream|all] [--requests 1m] [--runs 3] [--only day|range] [--families no]
+#   scripts/bench.sh [ingest|dashboard|scaling|forecast|stream|fixed|all] [--requests 1m] [--runs 3] [--only day|range] [--families no]
 #                    [--stream-variant '--set k=v …']… [--trigger-variant S] [--latency-variant '…']…
 #                    [--latency-requests N] [--latency-rate N] [--latency-lake DIR]
 # ingest: generate N requests (with feedback and participation in proportion), ingest them into an empty lake.
@@ -17,6 +17,9 @@
 #           then lake mode on 10,000 synthetic cell series × 156 weeks (500 communities × 20 categories, plus
 #           521 roll-ups), 4 origins, as-of 2025-W52: the lake is written once by the test-source
 #           SyntheticLakeBench through Maven ($CIVICPULSE_MVN, default `mvn -o -q`), then timed --runs times.
+# fixed: the fixed cost every command pays. `--help` (the JVM floor); the demo end to end after the build
+#        (scripts/demo.sh); `report` and `forecast` alone on the demo's lake; on a tiny lake (200 generated requests,
+#        December 2025): one new request ingested into it, `dashboard --date` one day, `report`.
 # stream: the generated landing files → replay into a fresh broker (scripts/kafka.sh, port 29092) → stream
 #         --available-now into an empty lake; events/s of each, with the shipped settings and then each
 #         --stream-variant '--set k=v …' (before/after in one invocation). Then end-to-end latency p50/p95 at
@@ -497,7 +500,48 @@ dashboard_lake() {
   echo "$lake"
 }
 
+# The fixed cost of every command: what a street office's small lake pays on every run. Before any timed run, one
+# batch run writes the class-data archive of this build (scripts/lib/common.sh), so no timed run pays for it.
+bench_fixed() {
+  local demo="$work/fixed-demo" tiny="$work/fixed-tiny" rows=()
+  rm -rf "$tiny"; mkdir -p "$tiny"
+  log "bench: fixed cost: a tiny lake (200 requests) in $tiny"
+  scripts/civicpulse generate --out "$tiny/landing" --requests 200 --communities 2 --start 2025-12-01 --end 2025-12-31 --seed 7 > /dev/null 2>&1
+  CIVICPULSE_LOG_DIR=off scripts/civicpulse ingest --landing "$tiny/landing" --lake "$tiny/lake0" --dev-key > /dev/null 2>&1
+  python3 - "$tiny/landing" "$tiny/one-request.csv" <<'PY'
+import csv, glob, sys
+path = sorted(glob.glob(sys.argv[1] + "/requests*.csv"))[-1]
+rows = list(csv.DictReader(open(path, encoding="utf-8-sig")))
+row = dict(rows[-1]); row["request_id"] = row["request_id"] + "-bench1"
+with open(sys.argv[2], "w", newline="") as f:
+    w = csv.DictWriter(f, fieldnames=list(rows[0].keys())); w.writeheader(); w.writerow(row)
+PY
+  fixed_row() {  # fixed_row LABEL SETUP CMD… → one table row
+    local label=$1 setup=$2; shift 2
+    log "bench: fixed cost: $label × $runs"
+    local med min max rss cpu
+    read -r med min max rss cpu < <(CIVICPULSE_LOG_DIR=off measure "$setup" "$@")
+    rows+=("| $label | \`${*}\` | $med ($min–$max) | $cpu | $rss |")
+  }
+  fixed_row "JVM floor" ":" scripts/civicpulse --help
+  fixed_row "demo end to end (after the build)" "rm -rf '$demo'" scripts/demo.sh --work "$demo"
+  fixed_row "report alone, demo lake" ":" scripts/civicpulse report --date 2025-12-31 --lake "$demo/lake" --out "$tmp/reports"
+  fixed_row "forecast alone, demo lake" ":" scripts/civicpulse forecast --lake "$demo/lake"
+  fixed_row "ingest 1 new request, tiny lake" "rm -rf '$tiny/lake'; cp -r '$tiny/lake0' '$tiny/lake'" \
+    scripts/civicpulse ingest --requests "$tiny/one-request.csv" --lake "$tiny/lake" --dev-key
+  fixed_row "dashboard one day, tiny lake" ":" scripts/civicpulse dashboard --date 2025-12-31 --lake "$tiny/lake"
+  fixed_row "report, tiny lake" ":" scripts/civicpulse report --date 2025-12-31 --lake "$tiny/lake" --out "$tmp/tiny-reports"
+  {
+    echo; echo "## fixed cost of every command — $(date -u +%F' '%H:%M' UTC')"; machine
+    echo "- whole process, \`/usr/bin/time\`: wall seconds median of $runs (min–max), CPU = user + sys median, peak RSS MB of the largest process"
+    echo "- tiny lake: \`scripts/civicpulse generate --requests 200 --communities 2 --start 2025-12-01 --end 2025-12-31 --seed 7\`, ingested once; the one new request is its last request under a new id"
+    echo; echo "| run | command | wall s | CPU s | peak RSS MB |"; echo "| --- | --- | --- | --- | --- |"
+    printf '%s\n' "${rows[@]}"
+  } >> $out
+}
+
 case "$section" in
+  fixed) bench_fixed ;;
   ingest) bench_ingest ;;
   forecast) bench_forecast ;;
   stream) bench_stream ;;
@@ -505,6 +549,6 @@ case "$section" in
   dashboard) bench_dashboard ;;
   scaling) bench_scaling ;;
   all) bench_ingest; bench_dashboard; bench_forecast ;;
-  *) echo "bench: unknown section $section (ingest|dashboard|scaling|forecast|stream|all)" >&2; exit 2 ;;
+  *) echo "bench: unknown section $section (ingest|dashboard|scaling|forecast|stream|fixed|all)" >&2; exit 2 ;;
 esac
 log "bench: results appended to $out"

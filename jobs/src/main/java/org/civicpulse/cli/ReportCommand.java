@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.civicpulse.config.ConfigKeys;
 import org.civicpulse.config.Targets;
+import org.civicpulse.lake.StepScale;
 import org.civicpulse.report.ForecastData;
 import org.civicpulse.report.ReportData;
 import org.civicpulse.report.ReportWriter;
@@ -76,14 +77,21 @@ public final class ReportCommand implements Callable<Integer> {
     }
     Path root = out != null ? out.toAbsolutePath() : ctx.config.path(ConfigKeys.REPORT_OUT);
     ReportInputs inputs = new ReportInputs(ctx.store(), ctx.lake, ctx.config.zone());
-    LocalDate d = date != null ? date : inputs.latestDate();
-    ctx.progress.accept("report " + d + " (" + lang + ") into " + root);
-    ReportData data = inputs.load(d, ctx.config.get(ConfigKeys.REPORT_TITLE), lang);
+    LocalDate d;
+    ReportData data;
+    ForecastData forecast;
+    // A report reads slices of a few thousand rows from a dozen marts: nearly all of it is fixed cost per query.
+    try (StepScale small = StepScale.small(ctx.store().spark())) {
+      d = date != null ? date : inputs.latestDate();
+      ctx.progress.accept("report " + d + " (" + lang + ") into " + root);
+      data = inputs.load(d, ctx.config.get(ConfigKeys.REPORT_TITLE), lang);
+      forecast = inputs.loadForecast(d);
+    }
     Targets targets = Targets.load(ctx.config.path(ConfigKeys.TARGETS));
-    ForecastData forecast = inputs.loadForecast(d);
     if (forecast != null) {
       ctx.progress.accept("forecast section as of " + forecast.asOfWeek());
     }
+    ctx.progress.accept("writing pages, charts and CSV");
     Path index = ReportWriter.write(data, forecast, root, targets.asMap());
     System.out.println("report date=" + d + " index=" + index
         + (forecast == null ? "" : " forecast=" + forecast.asOfWeek()));

@@ -145,8 +145,8 @@ public final class RunProfile extends SparkListener {
     StringBuilder b = new StringBuilder();
     int jobs = phases.stream().mapToInt(p -> p.jobs).sum();
     int tasks = phases.stream().mapToInt(p -> p.tasks).sum();
-    b.append(String.format("profile: %.1f s in all, %.1f s of it before the command began (JVM start, class loading), %d Spark jobs, %d tasks%n",
-        now() + beforeStart, beforeStart, jobs, tasks));
+    b.append(String.format("profile: %.1f s for this command (the JVM had been up %.1f s when it began), %d Spark jobs, %d tasks%n",
+        now(), beforeStart, jobs, tasks));
     b.append(String.format("  %8s %8s %6s %6s  %s%n", "start s", "wall s", "jobs", "tasks", "phase"));
     for (Phase p : phases) {
       double end = Double.isNaN(p.end) ? now() : p.end;

@@ -28,6 +28,11 @@ public final class SharedSpark {
             .config("spark.sql.warehouse.dir", tmp.resolve("warehouse").toString())
             .config("spark.local.dir", tmp.resolve("local").toString())
             .config("spark.sql.session.timeZone", "Asia/Shanghai")
+            // Test fixtures are a few hundred rows: interpreted expressions and no adaptive stages, as the app
+            // runs its small steps (lake/StepScale, docs/performance.md); both compute the same values.
+            .config("spark.sql.codegen.factoryMode", "NO_CODEGEN")
+            .config("spark.sql.adaptive.enabled", "false")
+            .config("spark.databricks.delta.allFilesInCrc.verificationMode.forceOnNonUTC.enabled", "false")
             .getOrCreate();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
