@@ -69,6 +69,8 @@ public final class RunProfile extends SparkListener {
   public synchronized void detach() {
     if (context != null) {
       context.removeSparkListener(this);
+      context.setLocalProperty(PHASE_PROPERTY, null);
+      context.setJobDescription(null);
       context = null;
     }
   }
