@@ -3,19 +3,20 @@ package org.civicpulse.cli;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.function.Consumer;
+import org.civicpulse.lake.RunProfile;
 
 /** Our own progress lines on stderr, timestamped, so cron logs show where time went. */
 public final class Progress implements Consumer<String> {
   private static final DateTimeFormatter HMS = DateTimeFormatter.ofPattern("HH:mm:ss");
   private final String command;
-  private final org.civicpulse.lake.RunProfile profile;
+  private final RunProfile profile;
 
   public Progress(String command) {
     this(command, null);
   }
 
   /** Each line also starts a new phase of {@code profile} (may be null). */
-  public Progress(String command, org.civicpulse.lake.RunProfile profile) {
+  public Progress(String command, RunProfile profile) {
     this.command = command;
     this.profile = profile;
   }

@@ -8,6 +8,7 @@ import org.civicpulse.config.Config;
 import org.civicpulse.config.ConfigKeys;
 import org.civicpulse.lake.DeltaStore;
 import org.civicpulse.lake.Lake;
+import org.civicpulse.lake.RunProfile;
 import org.civicpulse.lake.SparkSessions;
 
 /** What a command body needs: the resolved config, the lake, Spark (started on first use), progress. */
@@ -16,11 +17,11 @@ public final class RunContext {
   final Config config;
   final Lake lake;
   final Progress progress;
-  final org.civicpulse.lake.RunProfile profile;
+  final RunProfile profile;
   final List<Map<String, Object>> datasets = new ArrayList<>();
   private DeltaStore store;
 
-  RunContext(String runId, Config config, Lake lake, Progress progress, org.civicpulse.lake.RunProfile profile) {
+  RunContext(String runId, Config config, Lake lake, Progress progress, RunProfile profile) {
     this.profile = profile;
     this.runId = runId;
     this.config = config;
