@@ -36,12 +36,7 @@ public final class StepScale implements AutoCloseable {
     this.previous = previous;
   }
 
-  /** Partitions sized to {@code rows} at {@code perPartition} rows each; compiled execution whatever the size. */
-  public static StepScale forRows(SparkSession spark, long rows, long perPartition) {
-    return forRows(spark, rows, perPartition, 0);
-  }
-
-  /** As {@link #forRows(SparkSession, long, long)}, interpreted and unadaptive below {@code interpretBelow} rows. */
+  /** Partitions sized to {@code rows} at {@code perPartition} rows each; interpreted and unadaptive below {@code interpretBelow} rows. */
   public static StepScale forRows(SparkSession spark, long rows, long perPartition, long interpretBelow) {
     Map<String, String> settings = settings(Integer.parseInt(spark.conf().get(PARTITIONS)), rows, perPartition, interpretBelow);
     Map<String, String> previous = new LinkedHashMap<>();

@@ -43,7 +43,7 @@ class StepScaleTest {
     String partitions = spark.conf().get("spark.sql.shuffle.partitions");
     String adaptive = spark.conf().get("spark.sql.adaptive.enabled");
     String mode = String.valueOf(spark.conf().getOption("spark.sql.codegen.factoryMode"));
-    try (StepScale s = StepScale.forRows(spark, 10_000_000, 100_000)) {
+    try (StepScale s = StepScale.forRows(spark, 10_000_000, 100_000, 1_000_000)) {
       assertThat(spark.conf().get("spark.sql.shuffle.partitions"))
           .isEqualTo(String.valueOf(Math.max(100, Integer.parseInt(partitions))));
     }
