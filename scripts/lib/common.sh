@@ -21,9 +21,9 @@ log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 # A short run (a street office's lake) is mostly start-up, class loading and one-off code: only the C1 compiler
 # (C2's optimising compiles cost more CPU than they return within a minute), the serial collector with a young
 # generation large enough that the run collects a few times, not dozens. A long run keeps the JVM's defaults: C2
-# pays off over hours of streaming or on a 1m-request lake. auto = short
-# unless the command streams, replays or generates, or the lake and the input files named on the command line
-# hold 256 MiB or more (the 100k-request sample lake holds ~45 MB). docs/performance.md.
+# pays off over hours of streaming or on a 1m-request lake. auto = short unless the command streams, replays or
+# generates, or the lake and the input files named on the command line hold 256 MiB or more (the 100k-request
+# sample lake holds ~45 MB). docs/performance.md.
 jvm_run_flags() {  # jvm_run_flags <command> <args…>
   local command=$1; shift
   local mode=${CIVICPULSE_JVM:-auto}
@@ -34,7 +34,7 @@ jvm_run_flags() {  # jvm_run_flags <command> <args…>
       local paths=() prev="" a
       for a in "$@"; do
         case "$prev" in --lake|--landing|--requests|--feedback|--participation|--series) paths+=("$a") ;; esac
-        case "$a" in --lake=*|--landing=*|--requests=*|--feedback=*|--participation=*) paths+=("${a#*=}") ;; esac
+        case "$a" in --lake=*|--landing=*|--requests=*|--feedback=*|--participation=*|--series=*) paths+=("${a#*=}") ;; esac
         prev=$a
       done
       [[ ${#paths[@]} -eq 0 ]] && paths=("$CIVICPULSE_ROOT/lake")
@@ -65,7 +65,7 @@ civicpulse_java() {
 }
 
 # Class-data sharing: the ~20,000 classes of Spark, Delta and the app, parsed and verified once into an archive
-# that every later JVM maps instead of loading them again (docs/performance.md: ~7 s of a one-day dashboard).
+# that every later JVM maps instead of loading them again (docs/performance.md: ~3 s of a one-day dashboard).
 # The archive belongs to one build of the jar and one class path. The first batch run after a build writes it as
 # it exits (that run takes ~25 s longer, once); CIVICPULSE_CDS=off runs without it. JVMs whose options do not
 # fit the archive run without it: the notices about that, and the dump's list of classes it skipped, are noise.

@@ -30,18 +30,20 @@ public final class RunProfile extends SparkListener {
   private final List<Phase> phases = new ArrayList<>();
   private final Map<Integer, Integer> stagePhase = new ConcurrentHashMap<>();
   private final Map<Integer, Long> jobStart = new ConcurrentHashMap<>();
-  private final Map<Integer, String> jobKey = new ConcurrentHashMap<>();
+  private final Map<Integer, JobKey> jobKey = new ConcurrentHashMap<>();
   private final Map<String, long[]> byDescription = new ConcurrentHashMap<>();
   private SparkContext context;
 
+  /** A running job: the phase that submitted it and its description, grouped without numbers. */
+  private record JobKey(int phase, String description) {}
+
   /** One phase: its name, start and end (seconds since the profile began), and its Spark jobs and tasks. */
-  public static final class Phase {
+  private static final class Phase {
     final String name;
     final double start;
     double end = Double.NaN;
     int jobs;
     int tasks;
-    double jobSeconds;
 
     Phase(String name, double start) {
       this.name = name;
@@ -54,7 +56,7 @@ public final class RunProfile extends SparkListener {
   }
 
   /** Seconds from the JVM's start to this profile's creation (class loading, argument parsing, config). */
-  public static double jvmSecondsBeforeMain() {
+  private static double jvmSecondsBeforeMain() {
     return (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1000.0;
   }
 
@@ -91,7 +93,7 @@ public final class RunProfile extends SparkListener {
     int phase = phaseOf(e.properties() == null ? null : e.properties().getProperty(PHASE_PROPERTY));
     String description = e.properties() == null ? null : e.properties().getProperty("spark.job.description");
     jobStart.put(e.jobId(), e.time());
-    jobKey.put(e.jobId(), phase + "\u0000" + normalise(description));
+    jobKey.put(e.jobId(), new JobKey(phase, normalise(description)));
     scala.jdk.javaapi.CollectionConverters.asJava(e.stageIds()).forEach(s -> stagePhase.put((Integer) s, phase));
     synchronized (this) {
       phases.get(phase).jobs++;
@@ -101,16 +103,11 @@ public final class RunProfile extends SparkListener {
   @Override
   public void onJobEnd(SparkListenerJobEnd e) {
     Long started = jobStart.remove(e.jobId());
-    String key = jobKey.remove(e.jobId());
+    JobKey key = jobKey.remove(e.jobId());
     if (started == null || key == null) {
       return;
     }
-    double seconds = (e.time() - started) / 1000.0;
-    int phase = Integer.parseInt(key.substring(0, key.indexOf('\u0000')));
-    synchronized (this) {
-      phases.get(phase).jobSeconds += seconds;
-    }
-    byDescription.compute(key.substring(key.indexOf('\u0000') + 1), (k, v) -> {
+    byDescription.compute(key.description(), (k, v) -> {
       long[] a = v == null ? new long[2] : v;
       a[0]++;
       a[1] += e.time() - started;
