@@ -87,6 +87,9 @@ public final class ReportCommand implements Callable<Integer> {
       data = inputs.load(d, ctx.config.get(ConfigKeys.REPORT_TITLE), lang);
       forecast = inputs.loadForecast(d);
     }
+    for (String w : org.civicpulse.report.SourceCoverage.warnings(data.coverage(), d)) {
+      System.err.println("civicpulse report: warning: " + w);
+    }
     Targets targets = Targets.load(ctx.config.path(ConfigKeys.TARGETS));
     if (forecast != null) {
       ctx.progress.accept("forecast section as of " + forecast.asOfWeek());

@@ -13,6 +13,7 @@ import org.civicpulse.lake.Lake;
 import org.civicpulse.lake.TablesawConverter;
 import org.civicpulse.report.ForecastData;
 import org.civicpulse.report.ReportData;
+import org.civicpulse.report.SourceCoverage;
 import org.civicpulse.schema.Schemas;
 import tech.tablesaw.api.Table;
 
@@ -54,7 +55,34 @@ final class ReportInputs {
         mart(Marts.WORKLIST, day, true),
         mart(Marts.HOTSPOTS, day, true),
         curated(Schemas.COMMUNITIES),
-        curated(Schemas.CATEGORIES));
+        curated(Schemas.CATEGORIES),
+        coverage());
+  }
+
+  /** Each source's curated table and the timestamp column whose local day dates its rows. */
+  private static final java.util.Map<String, String[]> SOURCE_TABLES = java.util.Map.of(
+      "requests", new String[] {Schemas.SERVICE_REQUESTS, "created_at"},
+      "feedback", new String[] {Schemas.FEEDBACK, "submitted_at"},
+      "participation", new String[] {Schemas.PARTICIPATION, "occurred_at"});
+
+  /**
+   * First and last local day and row count of each source (the session's time zone is the configured one).
+   * Delta answers min, max and count from its file statistics where it can, so this stays cheap on a big lake.
+   */
+  java.util.List<SourceCoverage> coverage() {
+    java.util.List<SourceCoverage> out = new java.util.ArrayList<>();
+    for (String source : SourceCoverage.SOURCES) {
+      String[] t = SOURCE_TABLES.get(source);
+      if (!store.exists(lake.curated(t[0]))) {
+        out.add(SourceCoverage.empty(source));
+        continue;
+      }
+      Row r = store.read(lake.curated(t[0]), null)
+          .selectExpr("to_date(min(" + t[1] + "))", "to_date(max(" + t[1] + "))", "count(*)").first();
+      out.add(r.isNullAt(0) ? SourceCoverage.empty(source)
+          : new SourceCoverage(source, r.getDate(0).toLocalDate(), r.getDate(1).toLocalDate(), r.getLong(2)));
+    }
+    return out;
   }
 
   /** The forecast marts DESIGN §5 writes, in ForecastData's order. */

@@ -40,7 +40,8 @@ public final class ConfigKeys {
     add(LOCALE, "zh", false, "Report language: zh or en.");
     add(HOLIDAYS, "CN", false, "Holiday table for anomaly notes and forecast features: CN or US.");
     add(REPORT_OUT, "reports", true, "Folder the report command writes <date>/, latest/ and index.html into.");
-    add(REPORT_TITLE, "civicpulse 社区服务运行报告", false, "Title shown at the top of every report page.");
+    add(REPORT_TITLE, "", false,
+        "Title shown at the top of every report page (default: the report language's own title; a set title is shown as is in every language).");
     add(REPORT_KEEP_DAYS, "400", false, "maintain deletes dated report folders older than this many days.");
     add(MAX_QUARANTINE_SHARE, "0.05", false, "ingest exits 1 when the quarantined share of a dataset exceeds this.");
     add(SHUFFLE_PARTITIONS, "8", false, "spark.sql.shuffle.partitions for the local default (a cluster may override with --conf).");

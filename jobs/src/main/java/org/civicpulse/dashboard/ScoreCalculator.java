@@ -12,13 +12,25 @@ import org.civicpulse.config.Targets;
  * The CityScore-style score (DESIGN §4): per metric value ÷ target (higher is better) or target ÷ value
  * (lower is better; a value of 0 earns the cap), capped at 1.25; the score is the mean over metrics that have
  * a value; the best and worst 3 metrics by ratio are named (fewer when under six metrics have a value, so the two
- * lists never share a name).
+ * lists never share a name). A score needs a basis: at least half of the metrics must have a value and a target,
+ * else there is no score (docs/metrics.md) — one lone metric would otherwise speak for the whole service.
  */
 public final class ScoreCalculator {
   public static final double CAP = 1.25;
+  /** Metrics a score is the mean of. */
+  public static final int METRICS = Targets.HIGHER_IS_BETTER.size();
+  /** Metrics with a value and a target a window needs for a score: half of them. */
+  public static final int MIN_BASIS = (METRICS + 1) / 2;
 
-  /** A score with its per-metric ratios and the best and worst three metric names. */
-  public record Score(double score, Map<String, Double> ratios, List<String> best, List<String> worst) {}
+  /**
+   * A score (NaN without enough basis) with its per-metric ratios, the best and worst three metric names, and
+   * its basis: how many metrics had a value and a target.
+   */
+  public record Score(double score, Map<String, Double> ratios, List<String> best, List<String> worst) {
+    public int basis() {
+      return ratios.size();
+    }
+  }
 
   private ScoreCalculator() {}
 
@@ -39,7 +51,7 @@ public final class ScoreCalculator {
       double ratio = m.getValue() ? v / target : (v == 0 ? CAP : target / v);
       ratios.put(m.getKey(), Math.min(CAP, ratio));
     }
-    if (ratios.isEmpty()) {
+    if (ratios.isEmpty() || ratios.size() < MIN_BASIS) {
       return new Score(Double.NaN, ratios, List.of(), List.of());
     }
     double mean = ratios.values().stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);

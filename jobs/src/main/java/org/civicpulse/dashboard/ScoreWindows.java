@@ -16,7 +16,8 @@ import org.civicpulse.config.Targets;
  * Scores per community (and ALL) for each day of a range and the windows day, week (7 days), month (30) and
  * quarter (90) ending that day. Window values: SLA compliance and CSAT pooled over the window's requests and
  * ratings; time and rate metrics as the mean of the window's daily values; overdue and participation per
- * 1,000 as at the window's last day.
+ * 1,000 as at the window's last day. metrics_n says how many metrics had a value and a target: the score's basis
+ * (no score below ScoreCalculator.MIN_BASIS).
  */
 public final class ScoreWindows {
   static final Map<String, Integer> WINDOWS = new LinkedHashMap<>();
@@ -30,7 +31,8 @@ public final class ScoreWindows {
 
   public static final StructType SCHEMA = new StructType()
       .add("date", DataTypes.DateType).add("community_id", DataTypes.StringType).add("window", DataTypes.StringType)
-      .add("score", DataTypes.DoubleType).add("best", DataTypes.StringType).add("worst", DataTypes.StringType);
+      .add("score", DataTypes.DoubleType).add("best", DataTypes.StringType).add("worst", DataTypes.StringType)
+      .add("metrics_n", DataTypes.IntegerType);
 
   private ScoreWindows() {}
 
@@ -71,7 +73,8 @@ public final class ScoreWindows {
       }
       ScoreCalculator.Score s = ScoreCalculator.score(values, targets, fallback);
       out.add(RowFactory.create(row.<java.sql.Date>getAs("date"), row.getAs("community_id"), row.getAs("window"),
-          Double.isNaN(s.score()) ? null : s.score(), String.join(";", s.best()), String.join(";", s.worst())));
+          Double.isNaN(s.score()) ? null : s.score(), String.join(";", s.best()), String.join(";", s.worst()),
+          s.basis()));
     }
     return spark.createDataFrame(out, SCHEMA);
   }

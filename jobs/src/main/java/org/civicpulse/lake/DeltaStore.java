@@ -52,13 +52,17 @@ public final class DeltaStore {
     writer(rows, SaveMode.Overwrite, partitionColumn).option("overwriteSchema", "true").save(table.toString());
   }
 
-  /** Atomically replaces the rows matching a predicate (e.g. one date range of a mart). */
+  /**
+   * Atomically replaces the rows matching a predicate (e.g. one date range of a mart). A column the table lacks
+   * is added (older rows read it as null): a mart that gains a column keeps working on an existing lake.
+   */
   public void replaceWhere(Dataset<Row> rows, Path table, String predicate, String partitionColumn) {
     if (!exists(table)) {
       append(rows, table, partitionColumn);
       return;
     }
-    writer(rows, SaveMode.Overwrite, partitionColumn).option("replaceWhere", predicate).save(table.toString());
+    writer(rows, SaveMode.Overwrite, partitionColumn).option("replaceWhere", predicate).option("mergeSchema", "true")
+        .save(table.toString());
   }
 
   /** Upsert by key: matched rows take the source's values, new keys are inserted. */

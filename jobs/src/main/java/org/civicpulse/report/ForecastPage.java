@@ -60,7 +60,7 @@ final class ForecastPage {
     }
     body.append(PageLayout.card(m.get("fc.fans"), charts, "fans"));
     body.append(PageLayout.card(m.get("fc.accuracy"), accuracy(ctx, f.accuracy()), "accuracy"));
-    return PageLayout.page(m, ctx.data.title(), m.get("fc.title"), "forecast", body, ctx.footer(), true);
+    return PageLayout.page(ctx, m.get("fc.title"), "forecast", body);
   }
 
   private static void fanChart(ReportContext ctx, ForecastData f, Markup out, String level, String community,
@@ -229,7 +229,7 @@ final class ForecastPage {
     body.append(PageLayout.card(m.get("dec.capacity"), capacity(ctx, f.capacity()), "capacity"));
     body.append(PageLayout.card(m.get("dec.risers"), risers(ctx, f.risers(), true), "risers"));
     body.append(PageLayout.card(m.get("dec.fallers"), risers(ctx, f.risers(), false), "fallers"));
-    return PageLayout.page(m, ctx.data.title(), m.get("dec.title"), "forecast", body, ctx.footer(), true);
+    return PageLayout.page(ctx, m.get("dec.title"), "forecast", body);
   }
 
   private static Markup servicePoints(ReportContext ctx, Table t) {
@@ -349,7 +349,7 @@ final class ForecastPage {
             Cell.of(ctx.labels.category(g)), Cell.num(Formats.dec(Tables.num(t, "next_13w", i), 1)),
             Cell.num(Formats.dec(Tables.num(t, "same_13w_last_year", i), 1)),
             Cell.num((Tables.num(t, "change", i) > 0 ? "+" : "") + Formats.dec(Tables.num(t, "change", i), 1)),
-            Cell.num(Formats.pct(pct))));
+            Cell.num(Formats.signedPercent(pct))));
         csv.add(List.of(up ? "riser" : "faller", level, c, ctx.labels.community(c), g, ctx.labels.category(g),
             Formats.csv(Tables.num(t, "next_13w", i), 2), Formats.csv(Tables.num(t, "same_13w_last_year", i), 2),
             Formats.csv(Tables.num(t, "change", i), 2), Formats.csv(pct, 4)));

@@ -45,8 +45,17 @@ final class Formats {
     return missing(v) ? MISSING : String.format(Locale.ROOT, "%,d", Math.round(v));
   }
 
+  /** A fraction (0.065) as a percentage: "6.5%". Marts hold rates, shares and compliance as fractions. */
   static String pct(Double v) {
     return missing(v) ? MISSING : String.format(Locale.ROOT, "%.1f%%", v * 100);
+  }
+
+  /**
+   * A value that already is a percentage (a mart column named *_pct, e.g. 6.5 for +6.5 %) with its sign:
+   * "+6.5%". Never through pct(), which would multiply it by 100 again.
+   */
+  static String signedPercent(Double percent) {
+    return missing(percent) ? MISSING : String.format(Locale.ROOT, "%+.1f%%", percent);
   }
 
   static String dec(Double v, int places) {

@@ -29,7 +29,6 @@ final class GlossaryPage {
     Markup body = new Markup().el("h1", m.get("glossary.title"));
     body.el("p", m.get("glossary.subtitle"), "class", "sub");
     body.append(PageLayout.card(null, h.render(""), "terms"));
-    return PageLayout.page(m, ctx.data.title(), m.get("glossary.title"), "glossary", body, ctx.footer(),
-        ctx.forecastLink);
+    return PageLayout.page(ctx, m.get("glossary.title"), "glossary", body);
   }
 }

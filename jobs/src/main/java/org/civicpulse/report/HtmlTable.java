@@ -5,8 +5,17 @@ import java.util.List;
 
 /** A plain HTML table whose cells are always escaped text (with an optional class, style or link). */
 final class HtmlTable {
-  /** One cell: text is escaped; cls and style are attribute values (escaped too); href optional. */
-  record Cell(String text, String cls, String style, String href) {
+  /** One cell: text is escaped; cls, style and title (a tooltip) are attribute values (escaped too); href optional. */
+  record Cell(String text, String cls, String style, String href, String title) {
+    Cell(String text, String cls, String style, String href) {
+      this(text, cls, style, href, null);
+    }
+
+    /** The same cell with a tooltip (null: none). */
+    Cell titled(String tooltip) {
+      return new Cell(text, cls, style, href, tooltip);
+    }
+
     static Cell of(String text) {
       return new Cell(text, null, null, null);
     }
@@ -53,7 +62,7 @@ final class HtmlTable {
     for (List<Cell> r : rows) {
       h.open("tr");
       for (Cell c : r) {
-        h.open("td", "class", c.cls(), "style", c.style());
+        h.open("td", "class", c.cls(), "style", c.style(), "title", c.title());
         if (c.href() != null) {
           h.el("a", c.text(), "href", c.href());
         } else {

@@ -28,7 +28,7 @@ public final class LivePage {
     h.open("html", "lang", lang.equals("zh") ? "zh-CN" : "en").open("head");
     h.empty("meta", "charset", "utf-8");
     h.empty("meta", "http-equiv", "refresh", "content", String.valueOf(refreshSeconds));
-    h.el("title", m.get("live.title") + " · " + reportTitle);
+    h.el("title", m.get("live.title") + " · " + (reportTitle == null || reportTitle.isBlank() ? m.get("report.title") : reportTitle));
     h.open("style").trusted(PageLayout.CSS).close("style");
     h.close("head").open("body").open("main");
     h.el("h1", m.get("live.title"));

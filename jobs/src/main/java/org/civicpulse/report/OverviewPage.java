@@ -47,7 +47,6 @@ final class OverviewPage {
       body.append(PageLayout.card(m.get("section.communities"), OverviewTables.communities(ctx), "communities"));
     }
     String title = area ? m.get("overview.title") : ctx.labels.community(scope);
-    return PageLayout.page(m, ctx.data.title(), title, area ? "index" : "communities", body, ctx.footer(),
-        ctx.forecastLink);
+    return PageLayout.page(ctx, title, area ? "index" : "communities", body);
   }
 }

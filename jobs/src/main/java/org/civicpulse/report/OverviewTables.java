@@ -36,14 +36,17 @@ final class OverviewTables {
       Double s = tw.rowCount() == 0 ? null : Tables.num(tw, "score", 0);
       String best = tw.rowCount() == 0 ? "" : Tables.str(tw, "best", 0);
       String worst = tw.rowCount() == 0 ? "" : Tables.str(tw, "worst", 0);
+      Double basis = tw.rowCount() == 0 ? null : Tables.num(tw, "metrics_n", 0);
       String tone = Formats.missing(s) ? "" : s >= 1.0 ? "good" : s >= 0.8 ? "ok" : "bad";
-      boxes.open("div", "class", "score " + tone, "data-window", w)
+      String why = !Formats.missing(s) ? null
+          : basis == null ? m.get("score.no_data") : m.format("score.no_basis", Math.round(basis));
+      boxes.open("div", "class", "score " + tone, "data-window", w, "title", why)
           .el("div", m.get("window." + w), "class", "muted").el("div", Formats.dec(s, 2), "class", "v").close("div");
-      bw.row(List.of(Cell.of(m.get("window." + w)), Cell.num(Formats.dec(s, 2)),
+      bw.row(List.of(Cell.of(m.get("window." + w)), Cell.num(Formats.dec(s, 2)).titled(why),
           Cell.of(metricList(m, best)), Cell.of(metricList(m, worst))));
-      csv.add(List.of(scope, w, Formats.csv(s, 4), best, worst));
+      csv.add(List.of(scope, w, Formats.csv(s, 4), basis == null ? "" : String.valueOf(Math.round(basis)), best, worst));
     }
-    ctx.csv("scores_today.csv", List.of("scope", "window", "score", "best", "worst"), csv);
+    ctx.csv("scores_today.csv", List.of("scope", "window", "score", "metrics_n", "best", "worst"), csv);
     return boxes.close("div").append(new Markup().el("p", m.get("score.explain"), "class", "muted"))
         .append(bw.render(m.get("empty"))).append(PageLayout.csvLink(m, "scores_today.csv"));
   }

@@ -23,10 +23,16 @@ final class PageLayout {
   }
 
   /**
-   * A whole page. active names the nav entry to highlight ("index", "communities", "transparency",
-   * "worklist", "glossary"); hrefPrefix is "" inside a dated folder.
+   * A whole page of a dated report: the frame, the data-coverage strip (with its warning when the report date
+   * is past a source's last day), then the body. active names the nav entry to highlight ("index",
+   * "communities", "transparency", "worklist", "glossary", "forecast").
    */
-  static String page(Messages m, String reportTitle, String pageTitle, String active, Markup body,
+  static String page(ReportContext ctx, String pageTitle, String active, Markup body) {
+    return page(ctx.m, ctx.data.title(), pageTitle, active, ctx.coverage.render().append(body), ctx.footer(),
+        ctx.forecastLink || active.equals("forecast"));
+  }
+
+  private static String page(Messages m, String reportTitle, String pageTitle, String active, Markup body,
       String footerNote, boolean forecastLink) {
     Markup h = new Markup();
     h.trusted("<!DOCTYPE html>\n");

@@ -22,6 +22,7 @@ final class ReportContext {
   final ChartRenderer charts;
   final Path dir;
   final boolean forecastLink;
+  final CoverageNotice coverage;
   private final Map<String, CsvTable> csv = new LinkedHashMap<>();
   /** kpisDaily rows of the window any page looks at (90-day charts plus 7 days for their first means). */
   final Table kpisRecent;
@@ -46,6 +47,7 @@ final class ReportContext {
     this.charts = new ChartRenderer(m.get("chart.nodata"));
     this.dir = dir;
     this.forecastLink = forecastLink;
+    this.coverage = new CoverageNotice(m, data.date(), data.coverage());
     LocalDate d = data.date();
     LocalDate from = d.minusDays(KPI_WINDOW_DAYS - 1L);
     this.kpisRecent = Tables.between(data.kpisDaily(), "date", from, d);

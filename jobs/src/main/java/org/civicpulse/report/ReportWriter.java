@@ -22,7 +22,7 @@ public final class ReportWriter {
   /** data/*.csv files this section writes whole from the input tables. */
   private static final Set<String> OWNED_CSV = Set.of("kpis_daily.csv", "hotspots.csv", "volume_by_channel.csv",
       "scores.csv", "participation.csv", "scores_today.csv", "kpi_tiles.csv", "top_categories.csv", "heat_7d.csv",
-      "anomalies.csv", "participation_today.csv", "communities.csv", "transparency.csv", "worklist.csv");
+      "anomalies.csv", "participation_today.csv", "communities.csv", "transparency.csv", "worklist.csv", "coverage.csv");
 
   private ReportWriter() {}
 
@@ -83,7 +83,8 @@ public final class ReportWriter {
       return d;
     }
     return new ReportData(d.date(), m.get("report.title"), d.lang(), d.kpisDaily(), d.volumeByChannel(),
-        d.participation(), d.providers(), d.scores(), d.worklist(), d.hotspots(), d.communities(), d.categories());
+        d.participation(), d.providers(), d.scores(), d.worklist(), d.hotspots(), d.communities(), d.categories(),
+        d.coverage());
   }
 
   /** Files this section produces; anything else in a previous dated folder belongs to another section. */
@@ -123,6 +124,9 @@ public final class ReportWriter {
     CsvExporter.writeTable(data.resolve("scores.csv"), Tables.between(ctx.data.scores(), "date", from, ctx.data.date()));
     CsvExporter.writeTable(data.resolve("participation.csv"),
         Tables.between(ctx.data.participation(), "date", from, ctx.data.date()));
+    if (!ctx.data.coverage().isEmpty()) {
+      CsvExporter.write(data.resolve("coverage.csv"), CoverageNotice.CSV_HEADER, ctx.coverage.csvRows());
+    }
     for (Map.Entry<String, ReportContext.CsvTable> e : ctx.csvTables().entrySet()) {
       CsvExporter.write(data.resolve(e.getKey()), e.getValue().header(), e.getValue().rows());
     }

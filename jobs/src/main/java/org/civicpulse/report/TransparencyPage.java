@@ -70,7 +70,6 @@ final class TransparencyPage {
         ctx.data.date().toString(), MIN_CELL), "class", "sub");
     body.append(PageLayout.card(null, h.render(m.get("empty")).append(PageLayout.csvLink(m, "transparency.csv")),
         "providers"));
-    return PageLayout.page(m, ctx.data.title(), m.get("transparency.title"), "transparency", body, ctx.footer(),
-        ctx.forecastLink);
+    return PageLayout.page(ctx, m.get("transparency.title"), "transparency", body);
   }
 }

@@ -50,7 +50,6 @@ final class WorklistPage {
     body.el("p", m.format("worklist.subtitle", ctx.data.date().toString(), idx.size()), "class", "sub");
     body.append(PageLayout.card(null, h.render(m.get("worklist.none")).append(PageLayout.csvLink(m, "worklist.csv")),
         "worklist"));
-    return PageLayout.page(m, ctx.data.title(), m.get("worklist.title"), "worklist", body, ctx.footer(),
-        ctx.forecastLink);
+    return PageLayout.page(ctx, m.get("worklist.title"), "worklist", body);
   }
 }

@@ -31,6 +31,29 @@ class ScoreCalculatorTest {
   }
 
   @Test
+  void aWindowWithFewerThanHalfOfTheMetricsHasNoScore() {
+    Targets targets = new Targets(Map.of("sla_compliance", 0.9, "csat", 0.8, "first_response_p50_h", 2.0));
+    Map<String, Double> three = new HashMap<>();
+    three.put("sla_compliance", 0.9);
+    three.put("csat", 0.8);
+    three.put("overdue", 6.0);                // lower is better, history target 3: 3 / 6 = 0.5
+    ScoreCalculator.Score s = ScoreCalculator.score(three, targets, Map.of("overdue", 3.0));
+    assertThat(s.basis()).as("3 of 8 metrics").isEqualTo(3);
+    assertThat(s.score()).as("3 < 4 = half of 8: no score").isNaN();
+    assertThat(s.best()).isEmpty();
+    assertThat(s.worst()).isEmpty();
+
+    three.put("first_response_p50_h", 2.0);   // 2 / 2 = 1.0
+    ScoreCalculator.Score four = ScoreCalculator.score(three, targets, Map.of("overdue", 3.0));
+    assertThat(four.basis()).isEqualTo(4);
+    assertThat(four.score()).as("(1 + 1 + 0.5 + 1) / 4").isCloseTo(0.875, within(1e-12));
+    // A value without any target is no basis either.
+    three.put("reopen_rate", 0.1);
+    assertThat(ScoreCalculator.score(three, targets, Map.of()).basis()).as("overdue and reopen_rate lack a target")
+        .isEqualTo(3);
+  }
+
+  @Test
   void historyTargetIsMeanMinusOrPlusOneSd() {
     // mean 4, sample sd of {2, 4, 6} = 2
     assertThat(ScoreCalculator.historyTarget(new double[] {2, 4, 6}, true)).isEqualTo(2.0);

@@ -95,15 +95,18 @@ final class ForecastFixture {
     return b.build();
   }
 
-  /** Risers: c1 (+30, 50 %), road (+5); fallers: c2/noise cell (-12, no last year %), noise (-3). */
+  /**
+   * Risers: c1 (+30, +50 %), road (+5, +10 %); fallers: c2/noise cell (-12, no last year so no %), noise (-3,
+   * -10 %). change_pct is a percentage, 100 · change / same_13w_last_year, as the forecast stage writes it.
+   */
   static Table risers() {
     TableBuilder b = new TableBuilder("risers", "as_of_week:s", "level:s", "community_id:s", "category:s",
         "next_13w:f", "same_13w_last_year:f", "change:f", "change_pct:f");
-    b.row(AS_OF, "area", "ALL", "ALL", 300.0, 200.0, 100.0, 0.5);
-    b.row(AS_OF, "community", "c1", "ALL", 90.0, 60.0, 30.0, 0.5);
-    b.row(AS_OF, "category", "ALL", "road", 55.0, 50.0, 5.0, 0.1);
+    b.row(AS_OF, "area", "ALL", "ALL", 300.0, 200.0, 100.0, 50.0);
+    b.row(AS_OF, "community", "c1", "ALL", 90.0, 60.0, 30.0, 50.0);
+    b.row(AS_OF, "category", "ALL", "road", 55.0, 50.0, 5.0, 10.0);
     b.row(AS_OF, "cell", "c2", "noise", 12.0, 0.0, -12.0, null);
-    b.row(AS_OF, "category", "ALL", "noise", 27.0, 30.0, -3.0, -0.1);
+    b.row(AS_OF, "category", "ALL", "noise", 27.0, 30.0, -3.0, -10.0);
     return b.build();
   }
 }

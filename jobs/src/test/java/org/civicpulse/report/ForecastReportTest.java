@@ -62,7 +62,7 @@ class ForecastReportTest {
     // Risers: the area row is no riser; fallers sorted by fall.
     String risers = html.substring(html.indexOf("id=\"risers\""), html.indexOf("id=\"fallers\""));
     assertThat(risers).contains("<tr><td>Community</td><td>" + maple + "</td><td>All categories</td>"
-        + "<td class=\"n\">90.0</td><td class=\"n\">60.0</td><td class=\"n\">+30.0</td><td class=\"n\">50.0%</td></tr>")
+        + "<td class=\"n\">90.0</td><td class=\"n\">60.0</td><td class=\"n\">+30.0</td><td class=\"n\">+50.0%</td></tr>")
         .doesNotContain("300.0");
     assertThat(risers.indexOf("+30.0")).isLessThan(risers.indexOf("+5.0"));
     String fallers = html.substring(html.indexOf("id=\"fallers\""));

@@ -28,7 +28,14 @@ final class ReportFixture {
 
   static ReportData data(String lang) {
     return new ReportData(D, "Test city", lang, kpis(), channels(), participation(), providers(), scores(),
-        worklist(), hotspots(), communities(), categories());
+        worklist(), hotspots(), communities(), categories(), coverage(D, D, D));
+  }
+
+  /** Requests from 2023-01-01, feedback from 2023-01-03, participation from 2023-02-01, each up to its last day. */
+  static List<SourceCoverage> coverage(LocalDate requests, LocalDate feedback, LocalDate participation) {
+    return List.of(new SourceCoverage("requests", LocalDate.of(2023, 1, 1), requests, 12_345),
+        new SourceCoverage("feedback", LocalDate.of(2023, 1, 3), feedback, 4_321),
+        new SourceCoverage("participation", LocalDate.of(2023, 2, 1), participation, 987));
   }
 
   /** Part volume: 1, except c1/road 3 and c1/noise 2 on D (area 7), c1/road 2 on D-7 (area 5). */
@@ -131,16 +138,18 @@ final class ReportFixture {
 
   static Table scores() {
     TableBuilder b = new TableBuilder("scores", "date:d", "community_id:s", "window:s", "score:f", "best:s",
-        "worst:s");
+        "worst:s", "metrics_n:i");
     for (String c : List.of("ALL", "c1", "c2")) {
       for (int k = 13; k >= 1; k--) {
-        b.row(D.minusDays(k), c, "day", 0.8 + k * 0.01, "csat", "overdue");
-        b.row(D.minusDays(k), c, "week", 0.85, "csat", "overdue");
+        b.row(D.minusDays(k), c, "day", 0.8 + k * 0.01, "csat", "overdue", 8);
+        b.row(D.minusDays(k), c, "week", 0.85, "csat", "overdue", 8);
       }
-      b.row(D, c, "day", 0.92, "csat;sla_compliance;overdue", "reopen_rate;feedback_rate;resolution_p90_h");
-      b.row(D, c, "week", 1.05, "csat", "overdue");
-      b.row(D, c, "month", 0.75, "csat", "overdue");
-      b.row(D, c, "quarter", 0.81, "csat", "overdue");
+      b.row(D, c, "day", 0.92, "csat;sla_compliance;overdue", "reopen_rate;feedback_rate;resolution_p90_h", 8);
+      b.row(D, c, "week", 1.05, "csat", "overdue", 8);
+      // c2's month has too little basis for a score (3 of 8 metrics): the page says so instead of a number.
+      b.row(D, c, "month", c.equals("c2") ? null : 0.75, c.equals("c2") ? "" : "csat", c.equals("c2") ? "" : "overdue",
+          c.equals("c2") ? 3 : 8);
+      b.row(D, c, "quarter", 0.81, "csat", "overdue", 7);
     }
     return b.build();
   }
