@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
     description = {"Community service requests, feedback and participation → dashboards, forecasts and static reports.",
         "Chain commands with a lone '+' to run them in one JVM and one Spark session, in order, stopping at the first",
         "that fails, e.g.: civicpulse ingest --landing in + dashboard --date 2025-12-31 + report --date 2025-12-31"},
-    subcommands = {GenerateCommand.class, IngestCommand.class, DailyCommand.class, DashboardCommand.class, ForecastCommand.class, WeeklyCommand.class, ReportCommand.class, QuarantineCommand.class, MaintainCommand.class, ReplayCommand.class, StreamCommand.class})
+    subcommands = {GenerateCommand.class, IngestCommand.class, DailyCommand.class, DashboardCommand.class, ForecastCommand.class, WeeklyCommand.class, ReportCommand.class, QuarantineCommand.class, MaintainCommand.class, ReplayCommand.class, StreamCommand.class,
+        MappingCommand.class, ReferenceCommand.class})
 public final class CivicPulseCommand implements Runnable {
 
   /** Separates the commands of a chain: {@code ingest … + dashboard … + report …} runs them in one JVM, in order. */

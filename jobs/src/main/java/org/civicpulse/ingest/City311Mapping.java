@@ -17,9 +17,10 @@ import java.util.Properties;
 /**
  * How a city's CSV export maps to canonical service requests (issue 7), loaded from a .properties file:
  * column.&lt;field&gt;=&lt;city column&gt;, time_format, time_zone, status.&lt;value&gt;, channel.&lt;value&gt;
- * (channel.* is the default), category.&lt;value&gt; (unmapped categories pass through), and
+ * (channel.* is the default), category.&lt;value&gt;, category grouping rules (category.prefix.&lt;prefix&gt;=group,
+ * category.regex.&lt;n&gt;=regex -&gt; group; unmatched categories pass through), and
  * closed_at_only_when_closed=true where the closed_at column is a last-update time that means "closed at"
- * only for closed requests (Open311 bulk exports without closed_date).
+ * only for closed requests (Open311 bulk exports without closed_date). docs/real-data.md.
  */
 public final class City311Mapping implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -31,6 +32,13 @@ public final class City311Mapping implements Serializable {
   final Map<String, String> status = new HashMap<>();
   final Map<String, String> channel = new HashMap<>();
   final Map<String, String> category = new HashMap<>();
+  /** category.prefix rules (lower-case prefix → category); the longest matching prefix wins. */
+  final Map<String, String> categoryPrefix = new HashMap<>();
+  /** category.regex rules in the order of their numbers. */
+  final java.util.TreeMap<Integer, GroupRule> categoryRegex = new java.util.TreeMap<>();
+
+  /** One ordered grouping rule: a raw category matching the pattern (whole value) goes to the group. */
+  record GroupRule(java.util.regex.Pattern pattern, String group) implements Serializable {}
   final String timeFormat;
   final String timeZone;
   final boolean closedAtOnlyWhenClosed;
@@ -56,6 +64,10 @@ public final class City311Mapping implements Serializable {
         status.put(norm(key.substring(7)), v);
       } else if (key.startsWith("channel.")) {
         channel.put(norm(key.substring(8)), v);
+      } else if (key.startsWith("category.prefix.")) {
+        categoryPrefix.put(norm(key.substring(16)), v);
+      } else if (key.startsWith("category.regex.")) {
+        categoryRegex.put(ruleNumber(key, source), groupRule(key, v, source));
       } else if (key.startsWith("category.")) {
         category.put(norm(key.substring(9)), v);
       } else {
@@ -97,6 +109,53 @@ public final class City311Mapping implements Serializable {
       throw new InputException("cannot read mapping " + file + ": " + e.getMessage());
     }
     return new City311Mapping(p, file.toString());
+  }
+
+  /**
+   * The category a raw city value maps to: an exact category.&lt;value&gt; line, else the longest matching
+   * category.prefix, else the first matching category.regex by number, else the value itself.
+   */
+  public String category(String raw) {
+    String n = norm(raw);
+    String exact = category.get(n);
+    if (exact != null) {
+      return exact;
+    }
+    String longest = null;
+    for (String p : categoryPrefix.keySet()) {
+      if (n.startsWith(p) && (longest == null || p.length() > longest.length())) {
+        longest = p;
+      }
+    }
+    if (longest != null) {
+      return categoryPrefix.get(longest);
+    }
+    for (GroupRule r : categoryRegex.values()) {
+      if (r.pattern().matcher(raw.trim()).matches()) {
+        return r.group();
+      }
+    }
+    return raw;
+  }
+
+  private static int ruleNumber(String key, String source) {
+    try {
+      return Integer.parseInt(key.substring("category.regex.".length()));
+    } catch (NumberFormatException e) {
+      throw new InputException(source + ": " + key + ": the part after category.regex. must be a number (the rule's order)");
+    }
+  }
+
+  private static GroupRule groupRule(String key, String v, String source) {
+    int arrow = v.lastIndexOf("->");
+    if (arrow < 0 || v.substring(arrow + 2).isBlank()) {
+      throw new InputException(source + ": " + key + " must read '<regular expression> -> <category>', not '" + v + "'");
+    }
+    try {
+      return new GroupRule(java.util.regex.Pattern.compile(v.substring(0, arrow).trim()), v.substring(arrow + 2).trim());
+    } catch (java.util.regex.PatternSyntaxException e) {
+      throw new InputException(source + ": " + key + ": bad regular expression: " + e.getDescription());
+    }
   }
 
   static String norm(String s) {

@@ -72,6 +72,7 @@ public final class City311Reader extends HeaderFirstReader {
     for (String f : HEADER) {
       v.add(value(f, r.fields()));
     }
+    keepSourceCategory(v, r.fields());
     if (m.closedAtOnlyWhenClosed && !"closed".equals(v.get(HEADER.indexOf("status")))) {
       // The column is a last-update time (Open311 bulk): a close time only for closed requests.
       v.set(HEADER.indexOf("closed_at"), "");
@@ -98,9 +99,27 @@ public final class City311Reader extends HeaderFirstReader {
     }
     return switch (field) {
       case "status" -> m.status.getOrDefault(City311Mapping.norm(raw), raw.toLowerCase(Locale.ROOT));
-      case "category" -> m.category.getOrDefault(City311Mapping.norm(raw), raw);
+      case "category" -> m.category(raw);
       default -> raw;
     };
+  }
+
+  /**
+   * A category that a mapping rule grouped keeps its city type at the head of the description ("[Bulky Items]
+   * …"): grouping hundreds of types into a dozen loses nothing.
+   */
+  private void keepSourceCategory(List<String> v, List<String> row) {
+    String col = m.columns.get("category");
+    if (col == null) {
+      return;
+    }
+    int i = cols.get(col);
+    String raw = i < row.size() ? row.get(i).trim() : "";
+    int c = HEADER.indexOf("category");
+    if (!raw.isEmpty() && !raw.equals(v.get(c))) {
+      int d = HEADER.indexOf("description");
+      v.set(d, v.get(d).isEmpty() ? "[" + raw + "]" : "[" + raw + "] " + v.get(d));
+    }
   }
 
   String time(String raw) {

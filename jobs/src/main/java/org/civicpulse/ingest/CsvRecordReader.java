@@ -12,7 +12,9 @@ import org.civicpulse.schema.Reasons;
 /**
  * Reads RFC 4180 records with their raw text and first physical line number, which Commons CSV does not
  * expose. A quoting error rejects one record instead of the rest of the file: an open quote that would run
- * past {@link #MAX_RECORD_LINES} lines is cut back to its first line and reported as broken quoting.
+ * past {@link #MAX_RECORD_LINES} lines is cut back to its first line and reported as broken quoting. Lines that
+ * start with '#' before the first record are comments (a reference file's instructions to whoever fills it in);
+ * after it, a '#' is data like any other character.
  */
 public final class CsvRecordReader implements Iterator<RawRecord> {
   static final int MAX_RECORD_LINES = 50;
@@ -22,6 +24,7 @@ public final class CsvRecordReader implements Iterator<RawRecord> {
   private long nextLineNumber = 1;
   private RawRecord next;
   private boolean first = true;
+  private boolean beforeHeader = true;
   /** Set once the end was read: the reader is closed then, and a file ending inside a quote reads on past it. */
   private boolean ended;
 
@@ -80,7 +83,8 @@ public final class CsvRecordReader implements Iterator<RawRecord> {
         return null;
       }
       nextLineNumber++;
-    } while (line.isBlank());
+    } while (line.isBlank() || (beforeHeader && line.startsWith("#")));
+    beforeHeader = false;
     long start = nextLineNumber - 1;
     List<String> lines = new ArrayList<>();
     lines.add(line);
