@@ -108,7 +108,7 @@ public final class MappingDraft {
         }
         String content = contentProblem(field, i);
         if (content == null) {
-          return new Guess(field, col, "high", "name and content: " + describe(i));
+          return new Guess(field, col, "high", "name and content: " + describe(i, field));
         }
         rejected.add(col + " (" + content + ")");
       }
@@ -135,7 +135,8 @@ public final class MappingDraft {
       return t.found() ? null : "not times a known pattern parses";
     }
     return switch (field) {
-      case "request_id" -> distinct.size() == vs.size() && vs.size() == n ? null
+      // A repeated id is a later version of the same request (ingest keeps the latest); an empty one is no id.
+      case "request_id" -> vs.size() == n && distinct.size() * 2 >= n ? null
           : (n - vs.size()) + " empty, " + (vs.size() - distinct.size()) + " repeated in " + n + " rows";
       case "status", "channel" -> distinct.size() <= 40 ? null : distinct.size() + " distinct values: too many for " + field;
       case "community_id" -> distinct.size() >= 2 && distinct.size() <= 2000 ? null : distinct.size() + " distinct values";
@@ -160,7 +161,7 @@ public final class MappingDraft {
       }
     }
     return fits.size() == 1 ? new Guess(field, fits.get(0), "medium", "content only: " + describe(
-        sample.header().indexOf(fits.get(0)))) : null;
+        sample.header().indexOf(fits.get(0)), field)) : null;
   }
 
   private List<String> nonEmpty(int i) {
@@ -172,10 +173,13 @@ public final class MappingDraft {
     return vs.stream().allMatch(ok);
   }
 
-  private String describe(int i) {
+  private String describe(int i, String field) {
     List<String> vs = nonEmpty(i);
-    return new HashSet<>(vs).size() + " distinct in " + sample.rows().size() + " rows, " + (sample.rows().size() - vs.size())
-        + " empty";
+    int distinct = new HashSet<>(vs).size();
+    String repeats = distinct < vs.size() && field.equals("request_id") ? ", " + (vs.size() - distinct)
+        + " repeated ids (later versions of a request: ingest keeps the latest)" : "";
+    return distinct + " distinct in " + sample.rows().size() + " rows, " + (sample.rows().size() - vs.size()) + " empty"
+        + repeats;
   }
 
   static String normal(String header) {
