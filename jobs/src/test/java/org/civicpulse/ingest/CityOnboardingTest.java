@@ -64,6 +64,24 @@ class CityOnboardingTest {
   }
 
   @Test
+  void theDraftAsWrittenReadsADaylightSavingGapInTheCitysZone() throws IOException {
+    Path export = CityExports.write(tmp, "westbury.csv", CityExports.WESTBURY);
+    Path mapping = CityExports.write(tmp, "westbury.properties", draft(CityExports.WESTBURY, "Europe/London"));
+    City311Mapping m = City311Mapping.load(mapping);
+    // 28/03/2021 01:30 does not exist in London (clocks go 01:00 → 02:00): it is read as 02:30 BST, as java.time
+    // resolves a gap, and the request stays valid; its close at 03:10 BST comes 40 minutes later.
+    List<RawRecord> rows = new ArrayList<>();
+    new City311Reader(new BufferedReader(new StringReader(CityExports.WESTBURY)), m).forEachRemaining(rows::add);
+    assertThat(rows.get(3).fields().get(City311Reader.HEADER.indexOf("created_at"))).isEqualTo("2021-03-28T02:30:00+01:00");
+    assertThat(rows.get(1).fields().get(City311Reader.HEADER.indexOf("created_at"))).as("day first: 1 April, summer time")
+        .isEqualTo("2021-04-01T08:00:00+01:00");
+    MappingCheck.Result r = MappingCheck.run(m, List.of(export), null, null);
+    assertThat(r.valid()).as("all four rows").isEqualTo(4);
+    assertThat(r.first()).isEqualTo(LocalDate.of(2021, 3, 28));
+    assertThat(r.last()).isEqualTo(LocalDate.of(2021, 5, 5));
+  }
+
+  @Test
   void ambiguousDayOrderAndUnknownColumnsAreSaidNotGuessed() throws IOException {
     assertThat(TimeFormatGuess.guess(List.of("01/02/2021 08:00", "03/04/2021 09:00")).note())
         .contains("AMBIGUOUS: no sampled day above 12 tells month/day from day/month: month first assumed");
