@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.civicpulse.config.ConfigKeys;
 import org.civicpulse.config.Targets;
-import org.civicpulse.lake.StepScale;
 import org.civicpulse.report.ForecastData;
 import org.civicpulse.report.ReportData;
 import org.civicpulse.report.ReportWriter;
@@ -76,17 +75,12 @@ public final class ReportCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--locale must be zh or en, not '" + lang + "'");
     }
     Path root = out != null ? out.toAbsolutePath() : ctx.config.path(ConfigKeys.REPORT_OUT);
-    ReportInputs inputs = new ReportInputs(ctx.store(), ctx.lake, ctx.config.zone());
-    LocalDate d;
-    ReportData data;
-    ForecastData forecast;
-    // A report reads slices of a few thousand rows from a dozen marts: nearly all of it is fixed cost per query.
-    try (StepScale small = StepScale.small(ctx.store().spark())) {
-      d = date != null ? date : inputs.latestDate();
-      ctx.progress.accept("report " + d + " (" + lang + ") into " + root);
-      data = inputs.load(d, ctx.config.get(ConfigKeys.REPORT_TITLE), lang);
-      forecast = inputs.loadForecast(d);
-    }
+    // The marts are small: read in this JVM (Delta Kernel), no Spark session to start.
+    ReportInputs inputs = new ReportInputs(ctx.lake, ctx.config.zone());
+    LocalDate d = date != null ? date : inputs.latestDate();
+    ctx.progress.accept("report " + d + " (" + lang + ") into " + root);
+    ReportData data = inputs.load(d, ctx.config.get(ConfigKeys.REPORT_TITLE), lang);
+    ForecastData forecast = inputs.loadForecast(d);
     for (String w : org.civicpulse.report.SourceCoverage.warnings(data.coverage(), d)) {
       System.err.println("civicpulse report: warning: " + w);
     }

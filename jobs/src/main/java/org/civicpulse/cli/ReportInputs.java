@@ -2,44 +2,47 @@ package org.civicpulse.cli;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.functions;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import org.civicpulse.dashboard.DateRange;
 import org.civicpulse.dashboard.Marts;
 import org.civicpulse.ingest.InputException;
-import org.civicpulse.lake.DeltaStore;
 import org.civicpulse.lake.Lake;
-import org.civicpulse.lake.TablesawConverter;
+import org.civicpulse.lake.SmallTableReader;
 import org.civicpulse.report.ForecastData;
 import org.civicpulse.report.ReportData;
 import org.civicpulse.report.SourceCoverage;
 import org.civicpulse.schema.Schemas;
+import tech.tablesaw.api.DateColumn;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
-/** Wires the dashboard's marts into the report stage's input: the slices one dated report shows. */
+/**
+ * Wires the dashboard's marts into the report stage's input: the slices one dated report shows. Read with Delta
+ * Kernel in this JVM (SmallTableReader): a report needs no Spark job.
+ */
 final class ReportInputs {
   /** Days of daily rows a report carries (90 shown, plus a month for week-over-week and trends). */
   static final int DAYS = 120;
 
-  private final DeltaStore store;
+  private final SmallTableReader reader;
   private final Lake lake;
-  private final ZoneId zone;
 
-  ReportInputs(DeltaStore store, Lake lake, ZoneId zone) {
-    this.store = store;
+  ReportInputs(Lake lake, ZoneId zone) {
+    this.reader = new SmallTableReader(zone);
     this.lake = lake;
-    this.zone = zone;
   }
 
   /** The latest date kpis_daily holds: the default report date. */
   LocalDate latestDate() {
     requireMarts();
-    Row r = store.read(lake.mart(Marts.KPIS_DAILY), null).selectExpr("max(date)").first();
-    if (r.isNullAt(0)) {
+    DateColumn dates = reader.read(Marts.KPIS_DAILY, lake.mart(Marts.KPIS_DAILY)).dateColumn("date");
+    if (dates.countMissing() == dates.size()) {
       throw new InputException("kpis_daily is empty: run `dashboard` first");
     }
-    return ((java.sql.Date) r.get(0)).toLocalDate();
+    return dates.max();
   }
 
   ReportData load(LocalDate d, String title, String lang) {
@@ -60,34 +63,25 @@ final class ReportInputs {
   }
 
   /** Each source's curated table and the timestamp column whose local day dates its rows. */
-  private static final java.util.Map<String, String[]> SOURCE_TABLES = java.util.Map.of(
+  private static final Map<String, String[]> SOURCE_TABLES = Map.of(
       "requests", new String[] {Schemas.SERVICE_REQUESTS, "created_at"},
       "feedback", new String[] {Schemas.FEEDBACK, "submitted_at"},
       "participation", new String[] {Schemas.PARTICIPATION, "occurred_at"});
 
-  /**
-   * First and last local day and row count of each source (the session's time zone is the configured one).
-   * Delta answers min, max and count from its file statistics where it can, so this stays cheap on a big lake.
-   */
-  java.util.List<SourceCoverage> coverage() {
-    java.util.List<SourceCoverage> out = new java.util.ArrayList<>();
+  /** First and last local day and row count of each source, from Delta's file statistics (cheap on a big lake). */
+  List<SourceCoverage> coverage() {
+    List<SourceCoverage> out = new ArrayList<>();
     for (String source : SourceCoverage.SOURCES) {
       String[] t = SOURCE_TABLES.get(source);
-      if (!store.exists(lake.curated(t[0]))) {
-        out.add(SourceCoverage.empty(source));
-        continue;
-      }
-      Row r = store.read(lake.curated(t[0]), null)
-          .selectExpr("to_date(min(" + t[1] + "))", "to_date(max(" + t[1] + "))", "count(*)").first();
-      out.add(r.isNullAt(0) ? SourceCoverage.empty(source)
-          : new SourceCoverage(source, r.getDate(0).toLocalDate(), r.getDate(1).toLocalDate(), r.getLong(2)));
+      SmallTableReader.Span s = reader.exists(lake.curated(t[0])) ? reader.span(lake.curated(t[0]), t[1]) : null;
+      out.add(s == null ? SourceCoverage.empty(source) : new SourceCoverage(source, s.first(), s.last(), s.rows()));
     }
     return out;
   }
 
   /** The forecast marts DESIGN §5 writes, in ForecastData's order. */
-  static final java.util.List<String> FORECAST_MARTS = java.util.List.of("weekly_demand", "forecasts",
-      "forecast_accuracy", "service_points", "capacity", "risers");
+  static final List<String> FORECAST_MARTS = List.of("weekly_demand", "forecasts", "forecast_accuracy",
+      "service_points", "capacity", "risers");
 
   /** The ISO week of a date as the forecast marts spell it, e.g. 2025-W52. */
   static String isoWeek(LocalDate d) {
@@ -100,46 +94,51 @@ final class ReportInputs {
    * forecasts table or no such week (the report then has no forecast section).
    */
   ForecastData loadForecast(LocalDate d) {
-    if (!store.exists(lake.mart("forecasts"))) {
+    if (!reader.exists(lake.mart("forecasts"))) {
       return null;
     }
     String week = isoWeek(d);
-    Row r = store.read(lake.mart("forecasts"), null).filter(functions.col("as_of_week").leq(week))
-        .selectExpr("max(as_of_week)").first();
-    if (r.isNullAt(0)) {
+    Table forecasts = reader.read("forecasts", lake.mart("forecasts"));
+    String asOf = forecasts.stringColumn("as_of_week").asList().stream()
+        .filter(w -> w != null && !w.isEmpty() && w.compareTo(week) <= 0).max(Comparator.naturalOrder()).orElse(null);
+    if (asOf == null) {
       return null;
     }
-    String asOf = r.getString(0);
     Table[] t = new Table[FORECAST_MARTS.size()];
     for (int i = 0; i < t.length; i++) {
       String name = FORECAST_MARTS.get(i);
-      t[i] = !store.exists(lake.mart(name)) ? Table.create(name)
-          : TablesawConverter.toTable(name,
-              store.read(lake.mart(name), null).filter(functions.col("as_of_week").equalTo(asOf)), zone);
+      Table all = name.equals("forecasts") ? forecasts
+          : reader.exists(lake.mart(name)) ? reader.read(name, lake.mart(name)) : null;
+      t[i] = all == null ? Table.create(name) : all.where(all.stringColumn("as_of_week").isEqualTo(asOf));
     }
     return new ForecastData(asOf, t[0], t[1], t[2], t[3], t[4], t[5]);
   }
 
   private void requireMarts() {
-    if (!store.exists(lake.mart(Marts.KPIS_DAILY))) {
+    if (!reader.exists(lake.mart(Marts.KPIS_DAILY))) {
       throw new InputException("no marts in " + lake.root() + ": run `dashboard` first");
     }
   }
 
   /** A mart's rows in the range; one-day marts drop their date column (the report's date says it). */
   private Table mart(String name, DateRange r, boolean dropDate) {
-    if (!store.exists(lake.mart(name))) {
+    if (!reader.exists(lake.mart(name))) {
       return Table.create(name);
     }
-    Dataset<Row> rows = store.read(lake.mart(name), null).filter(r.predicate());
-    if (dropDate) {
-      rows = rows.drop("date");
-    }
-    return TablesawConverter.toTable(name, rows, zone);
+    Table all = reader.read(name, lake.mart(name));
+    Table rows = all.where(all.dateColumn("date").isBetweenIncluding(r.from(), r.to()));
+    return dropDate ? rows.removeColumns("date") : rows;
   }
 
+  /** A reference table in key order (absent: empty, with the schema's columns). */
   private Table curated(String table) {
-    Dataset<Row> rows = store.read(lake.curated(table), Schemas.get(table).sparkSchema()).orderBy(Schemas.get(table).key());
-    return TablesawConverter.toTable(table, rows, zone);
+    if (!reader.exists(lake.curated(table))) {
+      Table empty = Table.create(table);
+      for (String c : Schemas.get(table).fieldNames()) {
+        empty.addColumns(StringColumn.create(c));
+      }
+      return empty;
+    }
+    return reader.read(table, lake.curated(table)).sortAscendingOn(Schemas.get(table).key());
   }
 }

@@ -47,11 +47,6 @@ public final class StepScale implements AutoCloseable {
     return new StepScale(spark, previous);
   }
 
-  /** A step known to read little (a report's slices of the marts): one partition, interpreted, unadaptive. */
-  public static StepScale small(SparkSession spark) {
-    return forRows(spark, 0, 1, 1);
-  }
-
   /** The settings for a step, as conf keys and values (pure: the tests pin the thresholds). */
   static Map<String, String> settings(int configured, long rows, long perPartition, long interpretBelow) {
     Map<String, String> s = new LinkedHashMap<>();

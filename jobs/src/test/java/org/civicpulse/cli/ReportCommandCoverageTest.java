@@ -36,7 +36,7 @@ class ReportCommandCoverageTest {
     store.overwrite(spark.sql("SELECT * FROM VALUES (DATE'2025-12-30', 'ALL', 'ALL', 0), (DATE'2025-12-31', 'ALL', 'ALL', 0)"
         + " AS t(date, community_id, category, volume)"), lake.mart("kpis_daily"), null);
 
-    assertThat(new ReportInputs(store, lake, ZoneId.of("Asia/Shanghai")).coverage()).containsExactly(
+    assertThat(new ReportInputs(lake, ZoneId.of("Asia/Shanghai")).coverage()).containsExactly(
         new SourceCoverage("requests", java.time.LocalDate.of(2025, 10, 1), java.time.LocalDate.of(2025, 10, 16), 2),
         new SourceCoverage("feedback", java.time.LocalDate.of(2025, 12, 31), java.time.LocalDate.of(2025, 12, 31), 1),
         SourceCoverage.empty("participation"));

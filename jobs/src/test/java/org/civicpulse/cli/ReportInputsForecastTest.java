@@ -29,7 +29,7 @@ class ReportInputsForecastTest {
     SparkSession spark = SharedSpark.get();
     Lake lake = new Lake(tmp.resolve("lake"));
     DeltaStore store = new DeltaStore(spark);
-    ReportInputs inputs = new ReportInputs(store, lake, ZoneId.of("UTC"));
+    ReportInputs inputs = new ReportInputs(lake, ZoneId.of("UTC"));
     assertThat(inputs.loadForecast(LocalDate.of(2025, 12, 31))).isNull();
 
     store.overwrite(spark.sql("SELECT * FROM VALUES "
