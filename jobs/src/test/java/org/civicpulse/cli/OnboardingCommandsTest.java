@@ -26,7 +26,16 @@ class OnboardingCommandsTest {
 
   @Test
   void theFiveCommandsOfTheHowToTakeAnExportToAReport() throws Exception {
-    SharedSpark.get();
+    // --set timezone=… sets the shared session's zone; the tests after this one expect the shared default back.
+    String zone = SharedSpark.get().conf().get("spark.sql.session.timeZone");
+    try {
+      fiveCommands();
+    } finally {
+      SharedSpark.get().conf().set("spark.sql.session.timeZone", zone);
+    }
+  }
+
+  private void fiveCommands() throws Exception {
     Path export = tmp.resolve("riverton.csv");
     Files.writeString(export, EXPORT, StandardCharsets.UTF_8);
     Path mapping = tmp.resolve("riverton.properties");
