@@ -79,7 +79,7 @@ final class ReportInputs {
     return out;
   }
 
-  /** The forecast marts DESIGN §5 writes, in ForecastData's order. */
+  /** The forecast marts (docs/forecast.md), in ForecastData's order. */
   static final List<String> FORECAST_MARTS = List.of("weekly_demand", "forecasts", "forecast_accuracy",
       "service_points", "capacity", "risers");
 
