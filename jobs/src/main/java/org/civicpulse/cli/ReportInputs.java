@@ -15,7 +15,6 @@ import org.civicpulse.report.ForecastData;
 import org.civicpulse.report.ReportData;
 import org.civicpulse.report.SourceCoverage;
 import org.civicpulse.schema.Schemas;
-import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -38,11 +37,11 @@ final class ReportInputs {
   /** The latest date kpis_daily holds: the default report date. */
   LocalDate latestDate() {
     requireMarts();
-    DateColumn dates = reader.read(Marts.KPIS_DAILY, lake.mart(Marts.KPIS_DAILY)).dateColumn("date");
-    if (dates.countMissing() == dates.size()) {
+    LocalDate last = reader.lastDay(lake.mart(Marts.KPIS_DAILY), "date");
+    if (last == null) {
       throw new InputException("kpis_daily is empty: run `dashboard` first");
     }
-    return dates.max();
+    return last;
   }
 
   ReportData load(LocalDate d, String title, String lang) {
@@ -98,18 +97,16 @@ final class ReportInputs {
       return null;
     }
     String week = isoWeek(d);
-    Table forecasts = reader.read("forecasts", lake.mart("forecasts"));
-    String asOf = forecasts.stringColumn("as_of_week").asList().stream()
-        .filter(w -> w != null && !w.isEmpty() && w.compareTo(week) <= 0).max(Comparator.naturalOrder()).orElse(null);
+    String asOf = reader.distinct(lake.mart("forecasts"), "as_of_week").stream()
+        .filter(w -> w.compareTo(week) <= 0).max(Comparator.naturalOrder()).orElse(null);
     if (asOf == null) {
       return null;
     }
     Table[] t = new Table[FORECAST_MARTS.size()];
     for (int i = 0; i < t.length; i++) {
       String name = FORECAST_MARTS.get(i);
-      Table all = name.equals("forecasts") ? forecasts
-          : reader.exists(lake.mart(name)) ? reader.read(name, lake.mart(name)) : null;
-      t[i] = all == null ? Table.create(name) : all.where(all.stringColumn("as_of_week").isEqualTo(asOf));
+      t[i] = reader.exists(lake.mart(name))
+          ? reader.read(name, lake.mart(name), SmallTableReader.Filter.equalTo("as_of_week", asOf)) : Table.create(name);
     }
     return new ForecastData(asOf, t[0], t[1], t[2], t[3], t[4], t[5]);
   }
@@ -125,8 +122,7 @@ final class ReportInputs {
     if (!reader.exists(lake.mart(name))) {
       return Table.create(name);
     }
-    Table all = reader.read(name, lake.mart(name));
-    Table rows = all.where(all.dateColumn("date").isBetweenIncluding(r.from(), r.to()));
+    Table rows = reader.read(name, lake.mart(name), SmallTableReader.Filter.dateBetween("date", r.from(), r.to()));
     return dropDate ? rows.removeColumns("date") : rows;
   }
 

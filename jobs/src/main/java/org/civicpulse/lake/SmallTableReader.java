@@ -74,13 +74,65 @@ public final class SmallTableReader {
     }
   }
 
+  /**
+   * Which rows to keep: Delta skips the files whose statistics rule the filter out, and the rows of the files it
+   * reads are tested one by one, so a report's 120 days of a mart with years of days never sit in memory whole.
+   */
+  public record Filter(String column, io.delta.kernel.expressions.Predicate skip, java.util.function.BiPredicate<ColumnVector, Integer> keep) {
+    /** A date column within [from, to]. */
+    public static Filter dateBetween(String column, LocalDate from, LocalDate to) {
+      io.delta.kernel.expressions.Column c = new io.delta.kernel.expressions.Column(column);
+      int lo = (int) from.toEpochDay();
+      int hi = (int) to.toEpochDay();
+      return new Filter(column, new io.delta.kernel.expressions.And(
+          new io.delta.kernel.expressions.Predicate(">=", c, io.delta.kernel.expressions.Literal.ofDate(lo)),
+          new io.delta.kernel.expressions.Predicate("<=", c, io.delta.kernel.expressions.Literal.ofDate(hi))),
+          (v, r) -> !v.isNullAt(r) && v.getInt(r) >= lo && v.getInt(r) <= hi);
+    }
+
+    /** A string column equal to a value. */
+    public static Filter equalTo(String column, String value) {
+      return new Filter(column, new io.delta.kernel.expressions.Predicate("=",
+          new io.delta.kernel.expressions.Column(column), io.delta.kernel.expressions.Literal.ofString(value)),
+          (v, r) -> !v.isNullAt(r) && value.equals(v.getString(r)));
+    }
+  }
+
   /** The whole table as of its latest version, named name. */
   public Table read(String name, Path table) {
+    return read(name, table, null);
+  }
+
+  /** The table's rows that pass the filter (null: all), named name. */
+  public Table read(String name, Path table, Filter filter) {
+    return read(name, table, filter, null);
+  }
+
+  /** The latest day in a date column, or null when it holds none; reads that column only. */
+  public LocalDate lastDay(Path table, String column) {
+    DateColumn c = read("days", table, null, column).dateColumn(column);
+    return c.countMissing() == c.size() ? null : c.max();
+  }
+
+  /** The distinct non-empty values of a string column; reads that column only. */
+  public java.util.Set<String> distinct(Path table, String column) {
+    java.util.Set<String> out = new java.util.TreeSet<>(read("values", table, null, column).stringColumn(column).asSet());
+    out.remove("");
+    return out;
+  }
+
+  /** The rows that pass the filter, all columns or the one named. */
+  private Table read(String name, Path table, Filter filter, String onlyColumn) {
     try {
       Snapshot snapshot = io.delta.kernel.Table.forPath(engine, table.toAbsolutePath().toString()).getLatestSnapshot(engine);
-      Scan scan = snapshot.getScanBuilder().build();
-      io.delta.kernel.data.Row state = scan.getScanState(engine);
+      io.delta.kernel.ScanBuilder builder = snapshot.getScanBuilder();
       StructType logical = snapshot.getSchema();
+      if (onlyColumn != null) {
+        logical = new StructType().add(logical.get(onlyColumn));
+        builder = builder.withReadSchema(logical);
+      }
+      Scan scan = (filter == null ? builder : builder.withFilter(filter.skip())).build();
+      io.delta.kernel.data.Row state = scan.getScanState(engine);
       StructType physical = ScanStateRow.getPhysicalDataReadSchema(engine, state);
       Table out = Table.create(name);
       for (StructField f : logical.fields()) {
@@ -90,7 +142,7 @@ public final class SmallTableReader {
         while (files.hasNext()) {
           try (CloseableIterator<io.delta.kernel.data.Row> rows = files.next().getRows()) {
             while (rows.hasNext()) {
-              appendFile(out, logical, state, rows.next(), physical);
+              appendFile(out, logical, state, rows.next(), physical, filter);
             }
           }
         }
@@ -102,7 +154,8 @@ public final class SmallTableReader {
   }
 
   private void appendFile(Table out, StructType logical, io.delta.kernel.data.Row state, io.delta.kernel.data.Row file,
-      StructType physical) throws IOException {
+      StructType physical, Filter filter) throws IOException {
+    int tested = filter == null ? -1 : logical.indexOf(filter.column());
     FileStatus status = InternalScanFileUtils.getAddFileStatus(file);
     CloseableIterator<ColumnarBatch> data = engine.getParquetHandler()
         .readParquetFiles(Utils.singletonCloseableIterator(status), physical, Optional.empty());
@@ -113,6 +166,9 @@ public final class SmallTableReader {
         Optional<ColumnVector> keep = b.getSelectionVector();
         for (int r = 0; r < batch.getSize(); r++) {
           if (keep.isPresent() && (keep.get().isNullAt(r) || !keep.get().getBoolean(r))) {
+            continue;
+          }
+          if (tested >= 0 && !filter.keep().test(batch.getColumnVector(tested), r)) {
             continue;
           }
           for (int c = 0; c < logical.length(); c++) {
