@@ -125,7 +125,7 @@ public final class MappingCommand implements Runnable {
         return null;
       }
       Set<String> out = new HashSet<>();
-      try (var in = LandingFiles.reader(LandingFiles.open(Files.newInputStream(file), file.toString()))) {
+      try (var in = LandingFiles.reader(file)) {
         CsvRecordReader csv = new CsvRecordReader(in);
         if (csv.hasNext()) {
           csv.next();

@@ -109,7 +109,7 @@ public final class QuarantineCommand implements Callable<Integer> {
     if (!Files.isRegularFile(source)) {
       throw new InputException("cannot export: the source file " + source + " is gone, so its header is unknown");
     }
-    try (BufferedReader r = LandingFiles.reader(LandingFiles.open(Files.newInputStream(source), source.toString()))) {
+    try (BufferedReader r = LandingFiles.reader(source)) {
       return new CsvRecordReader(r).next().raw();
     }
   }

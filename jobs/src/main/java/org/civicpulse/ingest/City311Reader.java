@@ -35,6 +35,20 @@ public final class City311Reader extends HeaderFirstReader {
     this.zone = ZoneId.of(mapping.timeZone);
   }
 
+  /** Every mapped record of the files in order, the canonical header left out (the onboarding tools' one walk). */
+  public static void forEachRecord(City311Mapping mapping, List<java.nio.file.Path> files,
+      java.util.function.Consumer<RawRecord> each) {
+    for (java.nio.file.Path file : files) {
+      try (BufferedReader in = LandingFiles.reader(file)) {
+        City311Reader records = new City311Reader(in, mapping);
+        records.next(); // the canonical header
+        records.forEachRemaining(each);
+      } catch (java.io.IOException e) {
+        throw new InputException("cannot read " + file + ": " + e.getMessage());
+      }
+    }
+  }
+
   /** Reads every file as a city export mapped by the mapping (the adapter ingest uses for --format city311). */
   public static LandingAdapter adapter(City311Mapping mapping) {
     return in -> new City311Reader(in, mapping);

@@ -15,7 +15,7 @@ public record ExportSample(Path file, List<String> header, List<List<String>> ro
     if (!Files.isRegularFile(file)) {
       throw new InputException("no such file: " + file);
     }
-    try (BufferedReader in = LandingFiles.reader(LandingFiles.open(Files.newInputStream(file), file.toString()))) {
+    try (BufferedReader in = LandingFiles.reader(file)) {
       CsvRecordReader csv = new CsvRecordReader(in);
       if (!csv.hasNext()) {
         throw new InputException(file + " is empty: a city export starts with a header row");

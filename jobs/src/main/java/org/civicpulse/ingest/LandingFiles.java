@@ -67,6 +67,11 @@ public final class LandingFiles {
     return name.endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
   }
 
+  /** A landing file (gzipped or not) as UTF-8 text. */
+  public static BufferedReader reader(Path file) throws IOException {
+    return reader(open(Files.newInputStream(file), file.toString()));
+  }
+
   public static BufferedReader reader(InputStream in) {
     return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
   }

@@ -1,8 +1,5 @@
 package org.civicpulse.ingest;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -52,43 +49,31 @@ public final class MappingCheck {
         Map.of(), Pseudonymizer.development());
     RecordStager stager = new RecordStager(REQUESTS, ctx);
     int created = REQUESTS.fieldNames().indexOf("created_at");
-    long read = 0;
-    long valid = 0;
-    long noArea = 0;
+    long[] n = new long[3]; // read, valid, rows without an area
     Map<String, Long> reasons = new TreeMap<>();
     Map<String, Map<String, Long>> unmapped = new LinkedHashMap<>();
     for (String f : List.of("status", "channel", "category", "community_id")) {
       unmapped.put(f, new TreeMap<>());
     }
-    LocalDate first = null;
-    LocalDate last = null;
-    for (Path file : files) {
-      try (BufferedReader in = LandingFiles.reader(LandingFiles.open(Files.newInputStream(file), file.toString()))) {
-        Iterator<RawRecord> records = new City311Reader(in, mapping);
-        List<String> header = records.next().fields();
-        while (records.hasNext()) {
-          RawRecord rec = records.next();
-          read++;
-          Row row = stager.stage(rec, header, file.toString(), 0);
-          String[] why = (String[]) row.get(row.size() - 1); // a staged row ends with its reasons
-          for (String r : why) {
-            reasons.merge(Reasons.code(r), 1L, Long::sum);
-          }
-          if (why.length == 0) {
-            valid++;
-            LocalDate d = ((Timestamp) row.get(created)).toInstant().atZone(ctx.zone()).toLocalDate();
-            first = first == null || d.isBefore(first) ? d : first;
-            last = last == null || d.isAfter(last) ? d : last;
-          }
-          if (rec.fields() != null) {
-            noArea += countUnmapped(rec.fields(), unmapped, mapping, communities, categories);
-          }
-        }
-      } catch (IOException e) {
-        throw new InputException("cannot read " + file + ": " + e.getMessage());
+    LocalDate[] span = new LocalDate[2];
+    City311Reader.forEachRecord(mapping, files, rec -> {
+      n[0]++;
+      Row row = stager.stage(rec, City311Reader.HEADER, "", 0);
+      String[] why = (String[]) row.get(row.size() - 1); // a staged row ends with its reasons
+      for (String r : why) {
+        reasons.merge(Reasons.code(r), 1L, Long::sum);
       }
-    }
-    return new Result(read, valid, reasons, unmapped, noArea, first, last, refs);
+      if (why.length == 0) {
+        n[1]++;
+        LocalDate d = ((Timestamp) row.get(created)).toInstant().atZone(ctx.zone()).toLocalDate();
+        span[0] = span[0] == null || d.isBefore(span[0]) ? d : span[0];
+        span[1] = span[1] == null || d.isAfter(span[1]) ? d : span[1];
+      }
+      if (rec.fields() != null) {
+        n[2] += countUnmapped(rec.fields(), unmapped, mapping, communities, categories);
+      }
+    });
+    return new Result(n[0], n[1], reasons, unmapped, n[2], span[0], span[1], refs);
   }
 
   /** Adds the row's values that no mapping line or reference covers; returns 1 when the row has no area. */

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,20 +43,11 @@ public final class ReferenceInference {
   public static Map<String, Long> distinct(City311Mapping mapping, List<Path> files, String field) {
     Map<String, Long> out = new TreeMap<>();
     int at = City311Reader.HEADER.indexOf(field);
-    for (Path file : files) {
-      try (BufferedReader in = LandingFiles.reader(LandingFiles.open(Files.newInputStream(file), file.toString()))) {
-        Iterator<RawRecord> records = new City311Reader(in, mapping);
-        records.next(); // the canonical header
-        while (records.hasNext()) {
-          RawRecord r = records.next();
-          if (r.fields() != null && !r.fields().get(at).isEmpty()) {
-            out.merge(r.fields().get(at), 1L, Long::sum);
-          }
-        }
-      } catch (IOException e) {
-        throw new InputException("cannot read " + file + ": " + e.getMessage());
+    City311Reader.forEachRecord(mapping, files, r -> {
+      if (r.fields() != null && !r.fields().get(at).isEmpty()) {
+        out.merge(r.fields().get(at), 1L, Long::sum);
       }
-    }
+    });
     return out;
   }
 

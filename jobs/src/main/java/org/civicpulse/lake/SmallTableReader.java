@@ -53,6 +53,7 @@ import tech.tablesaw.columns.Column;
  */
 public final class SmallTableReader {
   private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
   private final Engine engine = DefaultEngine.create(new Configuration());
   private final ZoneId zone;
@@ -269,7 +270,7 @@ public final class SmallTableReader {
       return null;
     }
     try {
-      com.fasterxml.jackson.databind.JsonNode n = new com.fasterxml.jackson.databind.ObjectMapper().readTree(add.getString(at));
+      com.fasterxml.jackson.databind.JsonNode n = JSON.readTree(add.getString(at));
       return n.has("numRecords") ? n : null;
     } catch (IOException e) {
       return null;
