@@ -13,14 +13,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.api.java.function.FlatMapGroupsFunction;
-import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructType;
 import org.civicpulse.lake.StepScale;
 import org.civicpulse.forecast.models.BoostedTreesTrainer;
@@ -36,7 +32,7 @@ import org.civicpulse.schema.Schemas;
 
 /**
  * {@code forecast} lake mode: weekly counts from curated service_requests, one {@link SeriesForecaster} run per
- * series inside {@code flatMapGroups}, bottom-up reconciliation, then the forecast and decision marts.
+ * series in parallel on Spark, bottom-up reconciliation, then the forecast and decision marts.
  */
 public final class LakeForecast {
   public static final String WEEKLY_DEMAND = "weekly_demand";
@@ -50,6 +46,8 @@ public final class LakeForecast {
   private static final String SNAIVE = "snaive";
   private static final String SEP = "|";
   static final int ROWS_PER_TASK = 5_000;
+  /** Slices of series per core for the models: uneven series costs even out over a few slices each. */
+  static final int SLICES_PER_CORE = 4;
   /**
    * System property picking the global gbm's trainer: our own boosted trees (default) or {@code mllib}, Spark's
    * GBTRegressor — measured slower and less accurate on the demo data (docs/forecast.md), kept for comparison.
@@ -102,11 +100,11 @@ public final class LakeForecast {
     // The demo lake's 208 series are ~32,000 weekly rows: interpreted, on few partitions, the models' Spark
     // steps cost a quarter less; 10,000 series (1.5M rows) stay compiled on the configured partitions.
     try (StepScale scale = StepScale.forRows(store.spark(), counts.size(), ROWS_PER_PARTITION, INTERPRET_BELOW)) {
-      return forecast(s, requests, weekly, counts);
+      return forecast(s, requests, counts);
     }
   }
 
-  private Summary forecast(Settings s, Dataset<Row> requests, Dataset<Row> weekly, List<Row> counts) {
+  private Summary forecast(Settings s, Dataset<Row> requests, List<Row> counts) {
     if (counts.isEmpty()) {
       throw new IllegalArgumentException("the lake holds no service requests: nothing to forecast");
     }
@@ -139,10 +137,9 @@ public final class LakeForecast {
     progress.accept("forecast: " + history.size() + " series, " + first + " … " + asOf);
 
     BacktestSpec spec = new BacktestSpec(null, null, s.origins(), s.step(), s.horizon());
-    Dataset<Row> levels = seriesCounts(weekly, asOf);
     GbmModels gbm = trainGbm(history, first, spec, s.holidays());
-    List<SeriesOutcome> outcomes = forecastAll(levels, history.keySet(), first, asOf,
-        new SeriesForecaster(spec, Candidates.withGlobalGbm(gbm)), s.holidays());
+    List<SeriesOutcome> outcomes = forecastAll(history, first, new SeriesForecaster(spec, Candidates.withGlobalGbm(gbm)),
+        s.holidays());
     Map<SeriesKey, SeriesOutcome> byKey = new LinkedHashMap<>();
     List<String> warnings = new ArrayList<>();
     outcomes.forEach(o -> {
@@ -155,7 +152,7 @@ public final class LakeForecast {
     chosen.forEach((k, f) -> chosenMean.put(k, f.mean()));
 
     String where = "as_of_week = '" + asOf + "'";
-    write(WEEKLY_DEMAND, weeklyDemand(levels, asOf, first), where);
+    write(WEEKLY_DEMAND, weeklyDemandRows(asOf, first, history), MartSchemas.WEEKLY_DEMAND, where);
     write(FORECASTS, forecastRows(asOf, chosen, byKey), MartSchemas.FORECASTS, where);
     List<AccuracyRow> accuracy = AccuracySummary.rows(outcomes, new SeriesForecaster(spec).outputModels());
     write(ACCURACY, accuracyRows(asOf, accuracy), MartSchemas.ACCURACY, where);
@@ -194,44 +191,20 @@ public final class LakeForecast {
   }
 
   /**
-   * Requests per series and week up to the as-of week (weeks without requests absent): the cells' counts
-   * unioned with their three roll-up levels and summed — the same sums as {@link Reconciliation#bottomUp}.
-   * Columns community_id, category, monday, requests.
+   * Every series through the forecaster, in parallel on Spark. The driver holds the zero-filled histories
+   * already (for the global gbm and the risers), so they travel in slices of a few series each: the models cost
+   * CPU per series, not per row, so even the demo's 208 series keep every core busy (a shuffle sized to the
+   * weekly rows made one task). Outcomes come back in the histories' order.
    */
-  private static Dataset<Row> seriesCounts(Dataset<Row> weekly, IsoWeek asOf) {
-    Dataset<Row> cells = weekly.where("monday <= date'" + asOf.monday() + "'")
-        .selectExpr("community_id", "category", "monday", "count");
-    String all = "'" + SeriesKey.ALL + "'";
-    return cells
-        .union(cells.selectExpr("community_id", all + " as category", "monday", "count"))
-        .union(cells.selectExpr(all + " as community_id", "category", "monday", "count"))
-        .union(cells.selectExpr(all + " as community_id", all + " as category", "monday", "count"))
-        .groupBy("community_id", "category", "monday").agg(functions.sum("count").as("requests"));
-  }
-
-  /**
-   * Every series through the forecaster, in parallel on Spark. Each series is zero-filled inside its group
-   * on the executors, so only the small closure travels from the driver; outcomes come back in {@code order}.
-   */
-  private List<SeriesOutcome> forecastAll(Dataset<Row> levels, Iterable<SeriesKey> order, IsoWeek first,
-      IsoWeek asOf, SeriesForecaster forecaster, Set<IsoWeek> holidays) {
-    int length = (int) first.weeksUntil(asOf) + 1;
-    List<SeriesOutcome> outcomes = levels
-        .groupByKey((MapFunction<Row, String>) r -> r.getString(0) + SEP + r.getString(1), Encoders.STRING())
-        .flatMapGroups((FlatMapGroupsFunction<String, Row, SeriesOutcome>) (id, it) -> {
-          double[] v = new double[length];
-          while (it.hasNext()) {
-            Row r = it.next();
-            v[(int) first.weeksUntil(IsoWeek.of(((Date) r.get(2)).toLocalDate()))] = r.getLong(3);
-          }
-          return List.of(forecaster.run(id, new WeeklySeries(first, v, holidays))).iterator();
-        }, Encoders.javaSerialization(SeriesOutcome.class))
-        .collectAsList();
-    Map<String, SeriesOutcome> byId = new java.util.HashMap<>();
-    outcomes.forEach(o -> byId.put(o.series(), o));
-    List<SeriesOutcome> ordered = new ArrayList<>();
-    order.forEach(k -> ordered.add(byId.get(id(k))));
-    return ordered;
+  private List<SeriesOutcome> forecastAll(Map<SeriesKey, double[]> history, IsoWeek first,
+      SeriesForecaster forecaster, Set<IsoWeek> holidays) {
+    List<scala.Tuple2<String, double[]>> inputs = new ArrayList<>();
+    history.forEach((k, v) -> inputs.add(new scala.Tuple2<>(id(k), v)));
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(store.spark().sparkContext());
+    int slices = Math.max(1, Math.min(inputs.size(), jsc.defaultParallelism() * SLICES_PER_CORE));
+    return jsc.parallelize(inputs, slices)
+        .map(in -> forecaster.run(in._1(), new WeeklySeries(first, in._2(), holidays)))
+        .collect();
   }
 
   /**
@@ -280,21 +253,17 @@ public final class LakeForecast {
     return new IntervalForecast(a[0], a[1], a[2], a[3], a[4]);
   }
 
-  /** The zero-filled history of every series, built in Spark: series × every week first..asOf, left-joined. */
-  private Dataset<Row> weeklyDemand(Dataset<Row> levels, IsoWeek asOf, IsoWeek first) {
-    Dataset<Row> weeks = store.spark().sql("select explode(sequence(date'" + first.monday() + "', date'"
-        + asOf.monday() + "', interval 1 week)) as monday");
-    String all = "'" + SeriesKey.ALL + "'";
-    return levels.select("community_id", "category").distinct().crossJoin(weeks)
-        .join(levels, scala.jdk.javaapi.CollectionConverters.asScala(List.of("community_id", "category", "monday"))
-            .toSeq(), "left")
-        .selectExpr("'" + asOf + "' as as_of_week",
-            "case when community_id = " + all + " and category = " + all + " then 'area' when category = " + all
-                + " then 'community' when community_id = " + all + " then 'category' else 'cell' end as level",
-            "community_id", "category",
-            // ISO week: the year of the week's Thursday, and Spark's weekofyear (ISO-8601 weeks).
-            "concat(year(date_add(monday, 3)), '-W', lpad(cast(weekofyear(monday) as string), 2, '0')) as week",
-            "monday as week_start", "coalesce(requests, 0L) as requests");
+  /** weekly_demand: the zero-filled history of every series, one row per series and week first..asOf. */
+  static List<Row> weeklyDemandRows(IsoWeek asOf, IsoWeek first, Map<SeriesKey, double[]> history) {
+    List<Row> rows = new ArrayList<>();
+    history.forEach((k, v) -> {
+      for (int i = 0; i < v.length; i++) {
+        IsoWeek w = first.plusWeeks(i);
+        rows.add(RowFactory.create(asOf.toString(), level(k), k.community(), k.category(), w.toString(),
+            Date.valueOf(w.monday()), (long) v[i]));
+      }
+    });
+    return rows;
   }
 
   private List<Row> forecastRows(IsoWeek asOf, Map<SeriesKey, IntervalForecast> chosen, Map<SeriesKey, SeriesOutcome> byKey) {
