@@ -11,11 +11,19 @@ import java.nio.file.Path;
 import java.text.NumberFormat;
 import java.text.SimpleDateFormat;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
@@ -45,7 +53,7 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
  * Draws the report's PNG charts with JFreeChart, headless, at 2x pixel density (the page shows them at
  * 1x size, so they stay sharp on high-density screens).
  */
-final class ChartRenderer {
+final class ChartRenderer implements AutoCloseable {
   /** Size on the page in CSS pixels; the PNG has twice as many pixels each way. */
   static final int WIDTH = 640;
   static final int HEIGHT = 300;
@@ -59,6 +67,8 @@ final class ChartRenderer {
 
   private final StandardChartTheme theme;
   private final String noData;
+  private final ExecutorService pool = drawingPool();
+  private final List<Future<?>> pending = new ArrayList<>();
 
   ChartRenderer(String noDataMessage) {
     // Headless is required on servers without a display; set before AWT initialises.
@@ -76,6 +86,18 @@ final class ChartRenderer {
     theme.setRangeGridlinePaint(new Color(0xE5E7EB));
     theme.setBarPainter(new StandardBarPainter());
     theme.setShadowVisible(false);
+  }
+
+  /** One thread per core; idle threads end, so a renderer nobody closed (a page test) leaves none behind. */
+  private static ExecutorService drawingPool() {
+    int n = Math.max(1, Runtime.getRuntime().availableProcessors());
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(n, n, 5, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+      Thread t = new Thread(r, "chart-writer");
+      t.setDaemon(true);
+      return t;
+    });
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
   }
 
   /** "Noto Sans CJK SC" when installed (clean Chinese glyphs), else the JDK's logical sans font. */
@@ -274,12 +296,53 @@ final class ChartRenderer {
     return new Day(d.getDayOfMonth(), d.getMonthValue(), d.getYear());
   }
 
-  private static void write(Path file, JFreeChart chart) throws IOException {
+  /**
+   * Drawing and encoding a chart is most of a report's own work (~100 charts): it runs on the pool while the
+   * caller goes on building pages. Each chart is drawn by one thread from objects no other chart shares, so
+   * the PNG is the same bytes as drawn in line.
+   */
+  private void write(Path file, JFreeChart chart) throws IOException {
     chart.setAntiAlias(true);
     chart.setTextAntiAlias(true);
     Files.createDirectories(file.getParent());
-    try (OutputStream out = Files.newOutputStream(file)) {
-      ChartUtils.writeScaledChartAsPNG(out, chart, WIDTH, HEIGHT, SCALE, SCALE);
+    pending.add(pool.submit(() -> {
+      try (OutputStream out = Files.newOutputStream(file)) {
+        ChartUtils.writeScaledChartAsPNG(out, chart, WIDTH, HEIGHT, SCALE, SCALE);
+      }
+      return null;
+    }));
+  }
+
+  /** Waits until every chart asked for so far is on disk; the first chart that failed fails the report. */
+  void finish() throws IOException {
+    try {
+      for (Future<?> f : pending) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while writing charts", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw new IOException("a chart could not be drawn: " + e.getCause(), e.getCause());
+    } finally {
+      pending.clear();
+    }
+  }
+
+  /**
+   * Stops the drawing threads; charts not yet drawn are abandoned (the report failed before finish()). Waits
+   * for a chart being written, so that nothing writes into the staging folder after the caller removed it.
+   */
+  @Override
+  public void close() {
+    pool.shutdownNow();
+    try {
+      pool.awaitTermination(1, TimeUnit.MINUTES);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }

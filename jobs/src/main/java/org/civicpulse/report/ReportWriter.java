@@ -60,11 +60,14 @@ public final class ReportWriter {
     try {
       boolean link = forecast != null || Files.exists(oldDated.resolve("forecast.html"));
       ReportContext ctx = new ReportContext(d, m, targets == null ? Map.of() : targets, staging, link);
-      if (forecast != null) {
-        ForecastPage.write(ctx, forecast);
+      try (ChartRenderer charts = ctx.charts) {
+        if (forecast != null) {
+          ForecastPage.write(ctx, forecast);
+        }
+        writePages(ctx);
+        writeCsv(ctx);
+        charts.finish();
       }
-      writePages(ctx);
-      writeCsv(ctx);
       ReportFolders.carryOver(oldDated, staging,
           rel -> owned(rel) || (forecast != null && ForecastPage.owned(rel)));
       Path dated = ReportFolders.swapIn(outRoot, name, staging);
