@@ -149,7 +149,10 @@ public final class IngestJob {
       progress.accept("service_requests: versions walked " + outcomes);
       Dataset<Row> states = RequestMerge.states(plan);
       if (!states.isEmpty()) {
-        store.upsert(states, lake.curated(Schemas.SERVICE_REQUESTS), "request_id", TableSchema.MONTH_COLUMN);
+        // Newer-only, as the stream writes states: a state the stream committed after this run read the table
+        // is not overwritten by an older one from the files.
+        store.mergeNewer(states, lake.curated(Schemas.SERVICE_REQUESTS), "request_id", "updated_at",
+            TableSchema.MONTH_COLUMN);
       }
       Dataset<Row> events = RequestMerge.events(plan);
       touched(events, "event_time");
@@ -168,7 +171,8 @@ public final class IngestJob {
           .selectExpr(curated);
       touched(inserted, schema.timeField());
       if (!inserted.isEmpty()) {
-        store.append(inserted, lake.curated(schema.table()), partition);
+        // Insert-only by id, checked again at commit: the stream may have stored the same fact meanwhile.
+        store.insertNew(inserted, lake.curated(schema.table()), schema.key(), partition);
       }
       return;
     }

@@ -65,17 +65,19 @@ public final class DeltaStore {
         .save(table.toString());
   }
 
-  /** Upsert by key: matched rows take the source's values, new keys are inserted. */
+  /** Upsert by key: matched rows take the source's values, new keys are inserted (conflict-checked, retried). */
   public void upsert(Dataset<Row> rows, Path table, String key, String partitionColumn) {
-    if (!exists(table)) {
-      append(rows, table, partitionColumn);
-      return;
-    }
-    DeltaTable.forPath(spark, table.toString()).as("t")
-        .merge(rows.as("s"), "t." + key + " = s." + key)
-        .whenMatched().updateAll()
-        .whenNotMatched().insertAll()
-        .execute();
+    retryOnConflict(() -> {
+      if (!exists(table)) {
+        append(rows, table, partitionColumn);
+        return;
+      }
+      DeltaTable.forPath(spark, table.toString()).as("t")
+          .merge(rows.as("s"), "t." + key + " = s." + key)
+          .whenMatched().updateAll()
+          .whenNotMatched().insertAll()
+          .execute();
+    });
   }
 
   /**
@@ -86,8 +88,20 @@ public final class DeltaStore {
     return insertNewOn(rows.dropDuplicates(key), table, List.of(key), partitionColumn);
   }
 
-  /** Insert rows that match no existing row on all the given columns (idempotent appends without an id). */
+  /**
+   * Insert rows that match no existing row on all the given columns (idempotent appends without an id). The
+   * rows new against the table as read now are counted (nothing new: no commit at all), then committed by an
+   * insert-only MERGE, which checks them again against the table as it is at commit time: a writer that
+   * committed the same rows in between (the stream, another ingest) makes them be skipped, never doubled.
+   *
+   * @return the rows that were new when the run read the table (what a concurrent writer took is among them)
+   */
   public long insertNewOn(Dataset<Row> rows, Path table, List<String> columns, String partitionColumn) {
+    return insertNewOn(rows, table, columns, partitionColumn, () -> { });
+  }
+
+  /** As {@link #insertNewOn(Dataset, Path, List, String)}; {@code beforeCommit} runs between the count and the commit. */
+  long insertNewOn(Dataset<Row> rows, Path table, List<String> columns, String partitionColumn, Runnable beforeCommit) {
     Dataset<Row> fresh = rows;
     if (exists(table)) {
       Dataset<Row> existing = read(table, rows.schema()).select(columns.stream().map(DeltaStore::col).toArray(Column[]::new));
@@ -102,7 +116,8 @@ public final class DeltaStore {
     try {
       long n = fresh.count();
       if (n > 0) {
-        append(fresh, table, partitionColumn);
+        beforeCommit.run();
+        mergeInsertOnly(fresh, table, columns, partitionColumn);
       }
       return n;
     } finally {
@@ -115,29 +130,71 @@ public final class DeltaStore {
    * commit: a row already stored (an event sent twice, a batch run again) is left alone.
    */
   public void mergeInsertOnly(Dataset<Row> rows, Path table, List<String> columns, String partitionColumn) {
-    if (!exists(table)) {
-      append(rows, table, partitionColumn);
-      return;
-    }
     String cond = String.join(" AND ", columns.stream().map(c -> "t.`" + c + "` <=> s.`" + c + "`").toList());
-    DeltaTable.forPath(spark, table.toString()).as("t").merge(rows.as("s"), cond)
-        .whenNotMatched().insertAll().execute();
+    retryOnConflict(() -> {
+      if (!exists(table)) {
+        append(rows, table, partitionColumn);
+        return;
+      }
+      DeltaTable.forPath(spark, table.toString()).as("t").merge(rows.as("s"), cond)
+          .whenNotMatched().insertAll().execute();
+    });
   }
 
   /**
-   * Upsert by key where the source is at least as new (by versionColumn) as the stored row: a late or
-   * replayed older state never overwrites a newer one, so applying the same rows again changes nothing.
+   * Upsert by key unless the stored row is newer: a stored row is replaced unless both carry versionColumn and
+   * the source's is earlier (docs/data.md: a version without updated_at is judged by file order, which the
+   * caller already did). So a late or replayed older state never overwrites a newer one — also one that
+   * another writer committed after this run read the table — and applying the same rows again changes nothing.
    */
   public void mergeNewer(Dataset<Row> rows, Path table, String key, String versionColumn, String partitionColumn) {
-    if (!exists(table)) {
-      append(rows, table, partitionColumn);
-      return;
+    retryOnConflict(() -> {
+      if (!exists(table)) {
+        append(rows, table, partitionColumn);
+        return;
+      }
+      String s = "s." + versionColumn;
+      String t = "t." + versionColumn;
+      DeltaTable.forPath(spark, table.toString()).as("t")
+          .merge(rows.as("s"), "t." + key + " = s." + key)
+          .whenMatched(s + " IS NULL OR " + t + " IS NULL OR " + s + " >= " + t).updateAll()
+          .whenNotMatched().insertAll()
+          .execute();
+    });
+  }
+
+  /**
+   * Runs one write again when another writer committed to the same table in between (Delta's optimistic
+   * concurrency: a MERGE whose files another commit changed fails instead of committing stale results). Every
+   * write run through here re-reads the table when it runs again (insert-only, newer-only or upsert by key),
+   * so a retry is safe; after {@value #CONFLICT_RETRIES} conflicts in a row the last one is thrown.
+   */
+  void retryOnConflict(Runnable write) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        write.run();
+        return;
+      } catch (io.delta.exceptions.DeltaConcurrentModificationException e) {
+        if (attempt >= CONFLICT_RETRIES) {
+          throw e;
+        }
+        sleepBeforeRetry(attempt);
+      }
     }
-    DeltaTable.forPath(spark, table.toString()).as("t")
-        .merge(rows.as("s"), "t." + key + " = s." + key)
-        .whenMatched("t." + versionColumn + " IS NULL OR s." + versionColumn + " >= t." + versionColumn).updateAll()
-        .whenNotMatched().insertAll()
-        .execute();
+  }
+
+  /** Conflicting commits in a row before a write gives up (a stream commits every few seconds at most). */
+  static final int CONFLICT_RETRIES = 8;
+
+  private static void sleepBeforeRetry(int attempt) {
+    try {
+      // 0.25, 0.5, 1, 2, 4, 4 … s, jittered: two writers that collided do not collide again in step.
+      long base = Math.min(4000L, 250L << Math.min(attempt - 1, 4));
+      Thread.sleep(base / 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(base / 2 + 1));
+    } catch (InterruptedException ie) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting to retry a conflicting write", ie);
+    }
   }
 
   /**

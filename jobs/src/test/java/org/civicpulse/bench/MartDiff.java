@@ -11,11 +11,12 @@ import java.util.stream.Collectors;
 import org.civicpulse.dashboard.Marts;
 
 /**
- * Compares every mart of two lakes row for row (DuckDB over each table's active Parquet files), to show that a
- * rewrite of a metric or a plan changes no number: {@code MartDiff LEFT_LAKE RIGHT_LAKE [FROM TO]} prints, per
- * mart (the dashboard's, the forecast's, any table under marts/ on either side), the rows on each side and the
- * rows only on one side (multiset difference, doubles compared exactly). FROM and TO limit the dashboard's
- * date-keyed marts; a mart on one side only counts all its rows as differences.
+ * Compares every mart and curated table of two lakes row for row (DuckDB over each table's active Parquet files),
+ * to show that a rewrite of a metric, a plan or a write changes no number: {@code MartDiff LEFT_LAKE RIGHT_LAKE
+ * [FROM TO]} prints, per table (the dashboard's marts, any other table under marts/, every table under curated/,
+ * and the quarantine without the columns that name the run), the rows on each side and the rows only on one side
+ * (multiset difference, doubles compared exactly). FROM and TO limit the dashboard's date-keyed marts; a table on
+ * one side only counts all its rows as differences.
  */
 public final class MartDiff {
   private MartDiff() {}
@@ -28,18 +29,20 @@ public final class MartDiff {
     String range = args.length == 4 ? " WHERE date BETWEEN DATE '" + args[2] + "' AND DATE '" + args[3] + "'" : "";
     long differences = 0;
     try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
-      for (String mart : marts(Path.of(args[0]), Path.of(args[1]))) {
-        String where = Marts.ALL.contains(mart) ? range : "";
-        String left = source(duck, Path.of(args[0]), mart, where);
-        String right = source(duck, Path.of(args[1]), mart, where);
+      Path leftLake = Path.of(args[0]);
+      Path rightLake = Path.of(args[1]);
+      for (String table : tables(leftLake, rightLake)) {
+        String where = Marts.ALL.contains(table) ? range : "";
+        String left = source(duck, leftLake, table, where);
+        String right = source(duck, rightLake, table, where);
         long leftRows = left == null ? 0 : count(duck, "SELECT * FROM " + left);
         long rightRows = right == null ? 0 : count(duck, "SELECT * FROM " + right);
         long onlyLeft = right == null ? leftRows : left == null ? 0
             : count(duck, "SELECT * FROM " + left + " EXCEPT ALL SELECT * FROM " + right);
         long onlyRight = left == null ? rightRows : right == null ? 0
             : count(duck, "SELECT * FROM " + right + " EXCEPT ALL SELECT * FROM " + left);
-        System.out.printf("mart=%s left=%d right=%d only_left=%d only_right=%d%n", mart, leftRows, rightRows,
-            onlyLeft, onlyRight);
+        System.out.printf("%s=%s left=%d right=%d only_left=%d only_right=%d%n", label(table), name(table), leftRows,
+            rightRows, onlyLeft, onlyRight);
         differences += onlyLeft + onlyRight;
       }
     }
@@ -47,28 +50,54 @@ public final class MartDiff {
     System.exit(differences == 0 ? 0 : 1);
   }
 
-  /** The dashboard's marts first, then every other table folder under marts/ of either lake, sorted. */
-  static List<String> marts(Path left, Path right) {
+  /** The quarantine's columns that name the run that wrote a row (they differ between any two runs). */
+  static final String QUARANTINE_RUN_COLUMNS = "run_id, quarantined_at";
+
+  /**
+   * The dashboard's marts first, then every other table folder under marts/ of either lake, sorted, then
+   * "curated/&lt;table&gt;" for every curated table and "quarantine".
+   */
+  static List<String> tables(Path left, Path right) {
     java.util.Set<String> names = new java.util.LinkedHashSet<>(Marts.ALL);
-    java.util.TreeSet<String> others = new java.util.TreeSet<>();
-    for (Path lake : List.of(left, right)) {
-      java.io.File[] tables = lake.resolve("marts").toFile().listFiles(f -> new java.io.File(f, "_delta_log").isDirectory());
-      for (java.io.File t : tables == null ? new java.io.File[0] : tables) {
-        others.add(t.getName());
-      }
-    }
-    names.addAll(others);
+    names.addAll(folders(left, right, "marts", ""));
+    names.addAll(folders(left, right, "curated", "curated/"));
+    names.add("quarantine");
     return List.copyOf(names);
   }
 
-  /** The mart's rows as a DuckDB subquery; null when the lake has no such table. */
-  private static String source(Connection duck, Path lake, String mart, String range) {
-    if (!lake.resolve("marts").resolve(mart).resolve("_delta_log").toFile().isDirectory()) {
+  private static java.util.SortedSet<String> folders(Path left, Path right, String under, String prefix) {
+    java.util.TreeSet<String> out = new java.util.TreeSet<>();
+    for (Path lake : List.of(left, right)) {
+      java.io.File[] tables = lake.resolve(under).toFile().listFiles(f -> new java.io.File(f, "_delta_log").isDirectory());
+      for (java.io.File t : tables == null ? new java.io.File[0] : tables) {
+        out.add(prefix + t.getName());
+      }
+    }
+    return out;
+  }
+
+  private static Path folder(Path lake, String table) {
+    return table.equals("quarantine") || table.startsWith("curated/") ? lake.resolve(table) : lake.resolve("marts").resolve(table);
+  }
+
+  private static String label(String table) {
+    return table.startsWith("curated/") ? "curated" : table.equals("quarantine") ? "table" : "mart";
+  }
+
+  private static String name(String table) {
+    return table.startsWith("curated/") ? table.substring("curated/".length()) : table;
+  }
+
+  /** The table's rows as a DuckDB subquery; null when the lake has no such table. */
+  private static String source(Connection duck, Path lake, String table, String range) {
+    Path dir = folder(lake, table);
+    if (!dir.resolve("_delta_log").toFile().isDirectory()) {
       return null;
     }
-    List<Path> files = DeltaFiles.active(lake.resolve("marts").resolve(mart), duck);
-    return "(SELECT * FROM read_parquet([" + files.stream().map(p -> "'" + p + "'").collect(Collectors.joining(", "))
-        + "], union_by_name = true)" + range + ")";
+    List<Path> files = DeltaFiles.active(dir, duck);
+    String columns = table.equals("quarantine") ? "* EXCLUDE (" + QUARANTINE_RUN_COLUMNS + ")" : "*";
+    return "(SELECT " + columns + " FROM read_parquet([" + files.stream().map(p -> "'" + p + "'")
+        .collect(Collectors.joining(", ")) + "], union_by_name = true)" + range + ")";
   }
 
   private static long count(Connection duck, String sql) throws SQLException {

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
+import org.civicpulse.testing.RequiredTool;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +26,7 @@ class BrowserSmokeTest {
 
   @BeforeAll
   static void needChromium() {
-    Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
+    RequiredTool.require(Files.isExecutable(CHROMIUM),
         "headless browser test skipped: /usr/bin/chromium not installed (apt-get install -y chromium fonts-noto-cjk)");
   }
 

@@ -31,9 +31,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The stream as an operator runs it — `civicpulse stream` in a JVM of its own — cut short for real: SIGKILL in the
- * middle of a batch, and the broker stopped under a running stream. Either way every event must end up in the
- * lake exactly once. The fixture is generated: 240 requests Q000–Q239 on 2025-03-03 from 00:00 local, one a
+ * The stream as an operator runs it — `civicpulse stream` in a JVM of its own — cut short for real (SIGKILL in the
+ * middle of a batch, the broker stopped under a running stream) or beside a batch ingest of the same records.
+ * Either way every event must end up in the lake exactly once. The fixture is generated: 240 requests Q000–Q239 on 2025-03-03 from 00:00 local, one a
  * minute, alternating C01/C02 and heating/noise; every third one (i % 3 == 0: 80 requests) closed 30 minutes
  * later. Replay sends 240 created + 80 closed = 320 events; all valid. So 320 request_events, 240
  * service_requests of which 80 closed, nothing quarantined.
@@ -133,6 +133,46 @@ class StreamRestartTest {
           .isZero();
       assertThat(stream.stderrTail()).as("SIGTERM waited for the batch in progress").contains("stopping: waiting");
       assertThat(stream.stdout()).as("the summary line of a normal end").startsWith("stream batches=");
+    }
+    assertLakeHoldsEveryEventOnce(lake);
+  }
+
+  /**
+   * Batch ingest and the stream on one lake at the same time, with the same 240 requests (320 events) on both
+   * sides: the stream reads them from Kafka, 40 records a batch, while the test JVM ingests the same requests.csv
+   * again and again until the stream has read everything. Whether a commit of one side lands inside the other's
+   * read-then-write window here is a matter of timing; DeltaStoreWritesTest puts one there every time. Every curated write is an insert-only or newer-only
+   * MERGE that Delta checks against the table as it is at commit (docs/streaming.md, "Batch and stream on one
+   * lake"), so whichever side commits an event second skips it: 320 events, each once, none lost.
+   */
+  @Test
+  void batchIngestRunningBesideTheStreamStoresEveryEventOnce() throws Exception {
+    Map<String, String> topics = broker.datasetTopics("both", 2);
+    assertThat(send(topics, plan)).as("events replayed").isEqualTo(EVENTS);
+    Lake lake = lake("both-lake");
+    Path cp = tmp.resolve("both-checkpoint");
+    Path events = lake.curated(Schemas.REQUEST_EVENTS);
+    Path csv = tmp.resolve("requests.csv");
+    List<org.civicpulse.ingest.DatasetCounts> ingests = new ArrayList<>();
+
+    try (ChildCommand stream = ChildCommand.start(tmp.resolve("logs"), "both", streamArgs(lake, topics, cp, false, 40))) {
+      Path states = lake.curated(Schemas.SERVICE_REQUESTS);
+      waitUntil(WAIT, () -> !stream.isAlive() || Files.exists(states.resolve("_delta_log/00000000000000000000.json")));
+      // Ingest while the stream still has batches to go; at least twice, so that one run meets stream commits.
+      while (ingests.size() < 2 || (ingests.size() < 3 && stream.isAlive() && rows(events) < EVENTS)) {
+        ingests.addAll(new IngestJob(store, lake, ZONE, Map.of(), org.civicpulse.privacy.Pseudonymizer.development(),
+            "both-" + ingests.size(), m -> { }).run(Map.of(Schemas.SERVICE_REQUESTS, List.of(csv))));
+      }
+      org.civicpulse.ingest.DatasetCounts first = ingests.get(0);
+      assertThat(first.inserted()).as("the first ingest met a lake the stream had partly written: some requests were"
+          + " already stored (" + (first.updated() + first.unchanged()) + "), the rest new").isBetween(1L, REQUESTS - 1L);
+      waitUntil(WAIT, 2000, () -> !stream.isAlive() || rows(events) >= EVENTS && !batchInProgress(cp));
+      assertThat(stream.terminate(WAIT)).as("stream exit status; stderr:\n" + stream.stderrTail()).isZero();
+    }
+
+    for (org.civicpulse.ingest.DatasetCounts c : ingests) {
+      assertThat(c.read()).as("each ingest read the 240 requests").isEqualTo(REQUESTS);
+      assertThat(c.inserted() + c.updated() + c.unchanged() + c.quarantined()).as("counts reconcile").isEqualTo(c.read());
     }
     assertLakeHoldsEveryEventOnce(lake);
   }

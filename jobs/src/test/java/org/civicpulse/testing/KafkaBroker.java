@@ -13,7 +13,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.civicpulse.schema.Schemas;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A real Kafka broker process for a test class: started with scripts/kafka.sh (KRaft, loopback, the jars of
@@ -46,7 +45,7 @@ public final class KafkaBroker implements AutoCloseable {
     } catch (IOException e) {
       haveLibs = false;
     }
-    Assumptions.assumeTrue(haveLibs, "Kafka broker jars missing in " + libs
+    RequiredTool.require(haveLibs, "Kafka broker jars missing in " + libs
         + " and scripts/kafka/pom.xml could not resolve them (offline?): " + out);
     if (!out.contains("kafka: started")) {
       throw new IllegalStateException("broker did not start: " + out);
