@@ -170,12 +170,16 @@ public final class DeltaStore {
    * so a retry is safe; after {@value #CONFLICT_RETRIES} conflicts in a row the last one is thrown.
    */
   void retryOnConflict(Runnable write) {
+    retryOnConflict(CONFLICT_RETRIES, write);
+  }
+
+  private static void retryOnConflict(int attempts, Runnable work) {
     for (int attempt = 1; ; attempt++) {
       try {
-        write.run();
+        work.run();
         return;
       } catch (io.delta.exceptions.DeltaConcurrentModificationException e) {
-        if (attempt >= CONFLICT_RETRIES) {
+        if (attempt >= attempts) {
           throw e;
         }
         sleepBeforeRetry(attempt);
@@ -206,18 +210,9 @@ public final class DeltaStore {
     spark.conf().set(TXN_APP_ID, appId);
     spark.conf().set(TXN_VERSION, String.valueOf(version));
     try {
-      for (int attempt = 1; ; attempt++) {
-        try {
-          body.run();
-          return;
-        } catch (io.delta.exceptions.DeltaConcurrentModificationException e) {
-          // A batch command committed to the same table meanwhile (DESIGN §3: conflicts are retried). Running
-          // the body again is safe: tables it already wrote skip by transaction id, the rest are rewritten.
-          if (attempt >= CONFLICT_ATTEMPTS) {
-            throw e;
-          }
-        }
-      }
+      // A batch command committed to the same table meanwhile (docs/streaming.md: conflicts are retried). Running
+      // the body again is safe: tables it already wrote skip by transaction id, the rest are rewritten.
+      retryOnConflict(CONFLICT_ATTEMPTS, body);
     } finally {
       spark.conf().unset(TXN_APP_ID);
       spark.conf().unset(TXN_VERSION);
