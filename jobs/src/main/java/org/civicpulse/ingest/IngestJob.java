@@ -1,21 +1,26 @@
 package org.civicpulse.ingest;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.size;
 
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.nio.file.Path;
 import java.util.function.Consumer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.storage.StorageLevel;
+import org.civicpulse.curate.Outcome;
+import org.civicpulse.curate.QuarantineRows;
+import org.civicpulse.curate.RecordColumns;
+import org.civicpulse.curate.VersionClassifier;
 import org.civicpulse.lake.DeltaStore;
 import org.civicpulse.lake.Lake;
 import org.civicpulse.lake.LakePermissions;
@@ -26,7 +31,7 @@ import org.civicpulse.schema.Schemas;
 import org.civicpulse.schema.TableSchema;
 import org.civicpulse.schema.ValidationContext;
 
-/** landing → curated + quarantine for the datasets given, in the order DESIGN §3 reports them. */
+/** landing → curated + quarantine for the datasets given, in the order docs/data.md reports them. */
 public final class IngestJob {
   /** The order in which datasets are ingested and reported: references first, they validate the rest. */
   public static final List<String> ORDER = List.of(
@@ -111,8 +116,8 @@ public final class IngestJob {
     long read = staged.count();
     // A staged row carries the raw line and every parsed field, and a request makes several events downstream.
     try (StepScale sized = StepScale.forRows(store.spark(), read, 100_000, INTERPRET_BELOW)) {
-      Dataset<Row> valid = staged.filter(size(col(StagedRows.REASONS)).equalTo(0));
-      Dataset<Row> rejected = staged.filter(size(col(StagedRows.REASONS)).gt(0));
+      Dataset<Row> valid = staged.filter(size(col(RecordColumns.REASONS)).equalTo(0));
+      Dataset<Row> rejected = staged.filter(size(col(RecordColumns.REASONS)).gt(0));
       Dataset<Row> stored = store.read(lake.curated(ds), schema.sparkSchema());
       Map<String, Long> outcomes;
       if (ds.equals(Schemas.SERVICE_REQUESTS)) {
@@ -121,21 +126,22 @@ public final class IngestJob {
         boolean facts = ds.equals(Schemas.FEEDBACK) || ds.equals(Schemas.PARTICIPATION);
         // Checkpointed, not just cached: writing the table it was computed from would otherwise make Spark
         // recompute it against the new table state.
-        Dataset<Row> classified = KeyedVersions.classify(valid, stored, schema, facts).localCheckpoint();
-        outcomes = countBy(classified, KeyedVersions.OUTCOME);
+        Dataset<Row> classified = VersionClassifier.classify(valid, stored, schema, facts, col(StagedRows.ORDER))
+            .localCheckpoint();
+        outcomes = countBy(classified, Outcome.COLUMN);
         writeKeyed(classified, schema, facts);
-        rejected = rejected.unionByName(QuarantineRows.conflicting(classified, schema.key())
-            .drop(KeyedVersions.OUTCOME));
+        rejected = rejected.unionByName(VersionClassifier.conflicting(classified, schema.key()));
       }
       progress.accept(ds + ": curated written");
-      Dataset<Row> quarantine = QuarantineRows.fromStaged(rejected, ds, runId, at).persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> quarantine = QuarantineRows.of(rejected, ds,
+          QuarantineRows.Position.file(StagedRows.SOURCE, StagedRows.LINE), runId, lit(at)).persist(StorageLevel.MEMORY_AND_DISK());
       long quarantined = quarantine.count();
       if (quarantined > 0) {
         store.insertNewOn(quarantine, lake.quarantine(), List.of("dataset", "source", "line", "raw"), null);
       }
       quarantine.unpersist();
-      return new DatasetCounts(ds, read, outcomes.getOrDefault("inserted", 0L), outcomes.getOrDefault("updated", 0L),
-          outcomes.getOrDefault("unchanged", 0L), quarantined);
+      return new DatasetCounts(ds, read, outcomes.getOrDefault(Outcome.INSERTED, 0L),
+          outcomes.getOrDefault(Outcome.UPDATED, 0L), outcomes.getOrDefault(Outcome.UNCHANGED, 0L), quarantined);
     } finally {
       staged.unpersist();
     }
@@ -167,8 +173,7 @@ public final class IngestJob {
     String[] curated = schema.sparkSchema().fieldNames();
     String partition = schema.isPartitioned() ? TableSchema.MONTH_COLUMN : null;
     if (facts) {
-      Dataset<Row> inserted = classified.filter(col(KeyedVersions.OUTCOME).equalTo("inserted"))
-          .selectExpr(curated);
+      Dataset<Row> inserted = VersionClassifier.with(classified, Outcome.INSERTED).selectExpr(curated);
       touched(inserted, schema.timeField());
       if (!inserted.isEmpty()) {
         // Insert-only by id, checked again at commit: the stream may have stored the same fact meanwhile.
@@ -176,7 +181,7 @@ public final class IngestJob {
       }
       return;
     }
-    Dataset<Row> changedKeys = classified.filter(col(KeyedVersions.OUTCOME).isin("inserted", "updated"))
+    Dataset<Row> changedKeys = classified.filter(col(Outcome.COLUMN).isin(Outcome.INSERTED, Outcome.UPDATED))
         .select(schema.key()).distinct();
     Dataset<Row> latest = classified.join(changedKeys, schema.key())
         .withColumn("_rn", row_number().over(Window.partitionBy(schema.key()).orderBy(col(StagedRows.ORDER).desc())))

@@ -6,18 +6,17 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.civicpulse.curate.RecordColumns;
 import org.civicpulse.schema.TableSchema;
 
 /**
- * The shape of a record between reading and the lake: the curated columns (typed, possibly partial when
- * invalid) followed by where it came from, its raw text and its reasons.
+ * The file adapter's record shape between reading and the lake: the curated columns (typed, possibly partial
+ * when invalid), where it came from (file, line, order), then the {@link RecordColumns} every adapter hands on.
  */
 public final class StagedRows {
   public static final String SOURCE = "_source";
   public static final String LINE = "_line";
   public static final String ORDER = "_order";
-  public static final String RAW = "_raw";
-  public static final String REASONS = "_reasons";
 
   private StagedRows() {}
 
@@ -29,8 +28,8 @@ public final class StagedRows {
     fields.add(new StructField(SOURCE, DataTypes.StringType, false, Metadata.empty()));
     fields.add(new StructField(LINE, DataTypes.LongType, true, Metadata.empty()));
     fields.add(new StructField(ORDER, DataTypes.LongType, false, Metadata.empty()));
-    fields.add(new StructField(RAW, DataTypes.StringType, false, Metadata.empty()));
-    fields.add(new StructField(REASONS, DataTypes.createArrayType(DataTypes.StringType, false), false, Metadata.empty()));
+    fields.add(new StructField(RecordColumns.RAW, DataTypes.StringType, false, Metadata.empty()));
+    fields.add(new StructField(RecordColumns.REASONS, DataTypes.createArrayType(DataTypes.StringType, false), false, Metadata.empty()));
     return new StructType(fields.toArray(new StructField[0]));
   }
 

@@ -21,6 +21,9 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.civicpulse.curate.Outcome;
+import org.civicpulse.curate.RecordColumns;
+import org.civicpulse.curate.VersionClassifier;
 import org.civicpulse.lake.DeltaStore;
 import org.civicpulse.lake.Lake;
 import org.civicpulse.lake.LakePermissions;
@@ -133,7 +136,7 @@ public final class BatchSink implements VoidFunction2<Dataset<Row>, Long> {
       long bad = 0;
       if (p != null) {
         // One job for both counts: every extra action over a batch costs seconds on a small machine.
-        Row c = p.agg(count(lit(1)), sum(when(size(col(KafkaRows.REASONS)).gt(0), 1).otherwise(0))).first();
+        Row c = p.agg(count(lit(1)), sum(when(size(col(RecordColumns.REASONS)).gt(0), 1).otherwise(0))).first();
         read = c.getLong(0);
         bad = c.isNullAt(1) ? 0 : c.getLong(1);
         times.lap("parse " + ds);
@@ -182,13 +185,15 @@ public final class BatchSink implements VoidFunction2<Dataset<Row>, Long> {
     return events;
   }
 
-  /** Inserts first versions of feedback / participation ids; returns the conflicting repeats (DESIGN §2). */
+  /** Inserts first versions of feedback / participation ids; returns the conflicting repeats (docs/data.md). */
   private Dataset<Row> writeFacts(DeltaStore store, Dataset<Row> valid, String ds) {
     TableSchema s = Schemas.get(ds);
     Path table = lake.curated(ds);
-    Dataset<Row> classified = FactVersions.classify(valid, store.exists(table) ? store.read(table, null) : null, s);
-    store.mergeInsertOnly(CuratedRows.asTable(FactVersions.with(classified, FactVersions.INSERTED), ds), table,
+    // Materialised: writing the table they were judged against must not make Spark judge them again.
+    Dataset<Row> classified = VersionClassifier.classify(valid, store.exists(table) ? store.read(table, null) : null, s,
+        true, col(KafkaRows.PARTITION), col(KafkaRows.OFFSET)).localCheckpoint();
+    store.mergeInsertOnly(CuratedRows.asTable(VersionClassifier.with(classified, Outcome.INSERTED), ds), table,
         List.of(s.key()), TableSchema.MONTH_COLUMN);
-    return FactVersions.conflicting(classified, s.key());
+    return VersionClassifier.conflicting(classified, s.key());
   }
 }

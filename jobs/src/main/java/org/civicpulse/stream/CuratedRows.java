@@ -1,10 +1,8 @@
 package org.civicpulse.stream;
 
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.current_timestamp;
 import static org.apache.spark.sql.functions.date_format;
-import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.size;
 
@@ -14,6 +12,8 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.civicpulse.curate.QuarantineRows;
+import org.civicpulse.curate.RecordColumns;
 import org.civicpulse.schema.Schemas;
 import org.civicpulse.schema.TableSchema;
 
@@ -22,11 +22,11 @@ public final class CuratedRows {
   private CuratedRows() {}
 
   public static Dataset<Row> valid(Dataset<Row> parsed) {
-    return parsed.filter(size(col(KafkaRows.REASONS)).equalTo(0));
+    return parsed.filter(size(col(RecordColumns.REASONS)).equalTo(0));
   }
 
   public static Dataset<Row> invalid(Dataset<Row> parsed) {
-    return parsed.filter(size(col(KafkaRows.REASONS)).gt(0));
+    return parsed.filter(size(col(RecordColumns.REASONS)).gt(0));
   }
 
   /** Rows of a table as stored: its fields in schema order, the month partition of its time field. */
@@ -57,17 +57,9 @@ public final class CuratedRows {
     return asTable(ranked.filter(col("_rn").equalTo(1)), Schemas.SERVICE_REQUESTS);
   }
 
-  /** Quarantine rows (DESIGN §2): the topic as source, no line, the partition and offset, raw text, reasons. */
+  /** Quarantine rows of a batch: the topic as source, no line, the partition and offset (docs/data.md). */
   public static Dataset<Row> quarantine(Dataset<Row> invalid, String dataset, String runId) {
-    return invalid.select(
-        lit(dataset).as("dataset"),
-        col(KafkaRows.TOPIC).as("source"),
-        lit(null).cast("long").as("line"),
-        col(KafkaRows.PARTITION).as("partition"),
-        col(KafkaRows.OFFSET).as("offset"),
-        coalesce(col(KafkaRows.RAW), lit("")).as("raw"),
-        col(KafkaRows.REASONS).as("reasons"),
-        lit(runId).as("run_id"),
-        current_timestamp().as("quarantined_at"));
+    return QuarantineRows.of(invalid, dataset, QuarantineRows.Position.kafka(KafkaRows.TOPIC, KafkaRows.PARTITION,
+        KafkaRows.OFFSET), runId, current_timestamp());
   }
 }

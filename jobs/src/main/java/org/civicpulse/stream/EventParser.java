@@ -15,6 +15,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.civicpulse.curate.RecordColumns;
 import org.civicpulse.schema.Reasons;
 import org.civicpulse.schema.RecordValidator;
 import org.civicpulse.schema.Schemas;
@@ -61,8 +62,8 @@ public final class EventParser implements Serializable {
     return s.add(KafkaRows.TOPIC, DataTypes.StringType, false)
         .add(KafkaRows.PARTITION, DataTypes.IntegerType, false)
         .add(KafkaRows.OFFSET, DataTypes.LongType, false)
-        .add(KafkaRows.RAW, DataTypes.StringType, true)
-        .add(KafkaRows.REASONS, DataTypes.createArrayType(DataTypes.StringType, false), false);
+        .add(RecordColumns.RAW, DataTypes.StringType, true)
+        .add(RecordColumns.REASONS, DataTypes.createArrayType(DataTypes.StringType, false), false);
   }
 
   public Iterator<Row> parse(Iterator<Row> kafka) {

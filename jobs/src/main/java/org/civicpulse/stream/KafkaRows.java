@@ -2,14 +2,13 @@ package org.civicpulse.stream;
 
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.civicpulse.curate.RecordColumns;
 
-/** Column names of a Kafka record as the stream hands it on: where it came from and its text. */
+/** The Kafka adapter's columns: where a record came from (topic, partition, offset); its text is {@link RecordColumns#RAW}. */
 public final class KafkaRows {
   public static final String TOPIC = "_topic";
   public static final String PARTITION = "_partition";
   public static final String OFFSET = "_offset";
-  public static final String RAW = "_raw";
-  public static final String REASONS = "_reasons";
 
   private KafkaRows() {}
 
@@ -19,6 +18,6 @@ public final class KafkaRows {
         .add(TOPIC, DataTypes.StringType, false)
         .add(PARTITION, DataTypes.IntegerType, false)
         .add(OFFSET, DataTypes.LongType, false)
-        .add(RAW, DataTypes.StringType, true);
+        .add(RecordColumns.RAW, DataTypes.StringType, true);
   }
 }

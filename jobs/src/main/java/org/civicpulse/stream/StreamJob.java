@@ -10,6 +10,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryException;
 import org.apache.spark.sql.streaming.Trigger;
+import org.civicpulse.curate.RecordColumns;
 import org.civicpulse.lake.LakeLock;
 import org.civicpulse.lake.LockHeldException;
 import sun.misc.Signal;
@@ -90,7 +91,7 @@ public final class StreamJob {
         .option("maxOffsetsPerTrigger", settings.maxOffsetsPerTrigger())
         .load()
         .selectExpr("topic AS " + KafkaRows.TOPIC, "partition AS " + KafkaRows.PARTITION,
-            "offset AS " + KafkaRows.OFFSET, "CAST(value AS STRING) AS " + KafkaRows.RAW);
+            "offset AS " + KafkaRows.OFFSET, "CAST(value AS STRING) AS " + RecordColumns.RAW);
   }
 
   /** Waits for the batch in progress (its writes and checkpoint commit), then stops the query. */
