@@ -6,7 +6,7 @@ import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The top-level command: lists the subcommands of DESIGN §3 and maps failures to exit codes. */
+/** The top-level command: lists the subcommands of README "Running commands" and maps failures to exit codes. */
 @Command(name = "civicpulse", mixinStandardHelpOptions = true, version = "civicpulse 0.1.0",
     description = {"Community service requests, feedback and participation → dashboards, forecasts and static reports.",
         "Chain commands with a lone '+' to run them in one JVM and one Spark session, in order, stopping at the first",

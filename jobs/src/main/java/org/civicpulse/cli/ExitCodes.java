@@ -5,7 +5,7 @@ import org.civicpulse.ingest.InputException;
 import org.civicpulse.lake.LockHeldException;
 import picocli.CommandLine;
 
-/** DESIGN §3 exit codes: 0 success, 1 failed run, 2 bad arguments or unreadable input, 3 lock held. */
+/** README "Running commands" exit codes: 0 success, 1 failed run, 2 bad arguments or unreadable input, 3 lock held. */
 public final class ExitCodes {
   public static final int OK = 0;
   public static final int FAILED = 1;

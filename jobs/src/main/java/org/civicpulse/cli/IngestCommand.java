@@ -86,7 +86,7 @@ public final class IngestCommand implements Callable<Integer> {
 
   /**
    * Prints the summary line of each dataset, records it for _runs, and returns 1 when a dataset's quarantined
-   * share exceeds ingest.max_quarantine_share (DESIGN §3), else 0.
+   * share exceeds ingest.max_quarantine_share (README "Running commands"), else 0.
    */
   static int printCounts(List<DatasetCounts> counts, RunContext ctx) {
     double limit = ctx.config.getDouble(ConfigKeys.MAX_QUARANTINE_SHARE);

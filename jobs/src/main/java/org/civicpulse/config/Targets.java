@@ -12,7 +12,7 @@ import java.util.Properties;
 
 /** Score targets from conf/targets.properties: metric → target value; unknown metrics are an error. */
 public final class Targets {
-  /** The score's metrics and whether higher is better (DESIGN §4). */
+  /** The score's metrics and whether higher is better (docs/metrics.md). */
   public static final Map<String, Boolean> HIGHER_IS_BETTER = new LinkedHashMap<>();
 
   static {

@@ -16,7 +16,7 @@ public final class KpiTable {
   /** Counts that are 0, never empty, on a quiet day. */
   static final List<String> ZERO_FILLED = List.of("volume", "backlog", "backlog_0_1d", "backlog_1_3d", "backlog_3_7d",
       "backlog_7_30d", "backlog_30d_plus", "overdue", "sla_due", "sla_met", "feedback_n", "reopened");
-  /** DESIGN §6 column order of kpis_daily.csv, then the extra columns. */
+  /** docs/design-notes.md column order of kpis_daily.csv, then the extra columns. */
   public static final List<String> COLUMNS = List.of("date", "community_id", "category", "volume", "backlog",
       "first_response_p50_h", "first_response_p90_h", "resolution_p50_h", "resolution_p90_h", "sla_due", "sla_met",
       "sla_compliance", "feedback_n", "rating_mean", "csat", "feedback_rate", "overdue", "anomaly_z", "anomaly_flag",

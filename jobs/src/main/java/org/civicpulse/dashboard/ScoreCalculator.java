@@ -9,7 +9,7 @@ import java.util.OptionalDouble;
 import org.civicpulse.config.Targets;
 
 /**
- * The CityScore-style score (DESIGN §4): per metric value ÷ target (higher is better) or target ÷ value
+ * The CityScore-style score (docs/metrics.md): per metric value ÷ target (higher is better) or target ÷ value
  * (lower is better; a value of 0 earns the cap), capped at 1.25; the score is the mean over metrics that have
  * a value; the best and worst 3 metrics by ratio are named (fewer when under six metrics have a value, so the two
  * lists never share a name). A score needs a basis: at least half of the metrics must have a value and a target,

@@ -2,7 +2,7 @@ package org.civicpulse.forecast;
 
 import org.civicpulse.forecast.models.WeeklySeries;
 
-/** The error measures of DESIGN §5. */
+/** The error measures of docs/forecast.md. */
 public final class Accuracy {
   public static final int SEASON = 52;
 

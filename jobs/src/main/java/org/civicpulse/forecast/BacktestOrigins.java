@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Origin positions of DESIGN §5 within a windowed series of {@code length} weeks (position length − 1 is
+ * Origin positions of docs/forecast.md within a windowed series of {@code length} weeks (position length − 1 is
  * {@code to}): the last origin leaves exactly h weeks up to {@code to} inclusive; earlier ones step back.
  * Inner origins (the evidence available at the first origin) continue the same pattern before it, so their
  * h actual weeks end at or before the first origin.

@@ -3,7 +3,7 @@ package org.civicpulse.forecast;
 import org.civicpulse.forecast.models.IsoWeek;
 
 /**
- * Backtest settings of DESIGN §5: the window {@code from}..{@code to} (inclusive; null = the series' own
+ * Backtest settings of docs/forecast.md: the window {@code from}..{@code to} (inclusive; null = the series' own
  * first/last week), the number of origins, the step between origins and the horizon, all in weeks.
  */
 public record BacktestSpec(IsoWeek from, IsoWeek to, int origins, int step, int horizon)

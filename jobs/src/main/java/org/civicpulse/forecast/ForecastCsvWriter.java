@@ -10,7 +10,7 @@ import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-/** Writes forecast_accuracy.csv and forecasts.csv with the DESIGN §5 columns (4 decimals, empty for NaN). */
+/** Writes forecast_accuracy.csv and forecasts.csv with the docs/forecast.md columns (4 decimals, empty for NaN). */
 public final class ForecastCsvWriter {
   public static final String ACCURACY_FILE = "forecast_accuracy.csv";
   public static final String FORECASTS_FILE = "forecasts.csv";

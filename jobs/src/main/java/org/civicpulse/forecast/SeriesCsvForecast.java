@@ -17,7 +17,7 @@ import org.civicpulse.forecast.models.GbmModels;
 import org.civicpulse.forecast.models.IsoWeek;
 import org.civicpulse.forecast.models.WeeklySeries;
 
-/** {@code forecast --series FILE.csv --out DIR}: the backtest and forecasts of DESIGN §5 without Spark. */
+/** {@code forecast --series FILE.csv --out DIR}: the backtest and forecasts of docs/forecast.md without Spark. */
 public final class SeriesCsvForecast {
   private SeriesCsvForecast() {}
 

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * Turns a valid row into one that ingest must quarantine for exactly one intended reason (DESIGN §2's
+ * Turns a valid row into one that ingest must quarantine for exactly one intended reason (docs/data.md's
  * validation list, with the reason codes of org.civicpulse.schema.Reasons). Kinds rotate, so every kind
  * appears once a file has enough rows. Malformed rows are kept on one physical line.
  */

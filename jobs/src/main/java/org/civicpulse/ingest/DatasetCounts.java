@@ -11,7 +11,7 @@ public record DatasetCounts(String dataset, long read, long inserted, long updat
     return read == 0 ? 0.0 : (double) quarantined / read;
   }
 
-  /** The stdout line of DESIGN §3. */
+  /** The stdout line of README "Running commands". */
   public String summaryLine() {
     return "ingest dataset=" + dataset + " read=" + read + " inserted=" + inserted + " updated=" + updated
         + " unchanged=" + unchanged + " quarantined=" + quarantined;

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Derives request_events from a transition between two states of one request (DESIGN §2): created at
+ * Derives request_events from a transition between two states of one request (docs/data.md): created at
  * created_at, acknowledged at acknowledged_at, closed at closed_at, reopened when the reopen count grows or
  * a closed request opens again, status events at updated_at. Ids are a hash of request, type and time, so
  * deriving again from the same states yields the same ids and re-ingesting adds nothing.

@@ -151,7 +151,7 @@ public final class IngestJob {
     // Checkpointed: the upsert below rewrites the table the plan was computed from.
     Dataset<Row> plan = RequestMerge.plan(valid, stored).localCheckpoint();
     {
-      Map<String, Long> outcomes = countBy(RequestMerge.outcomes(plan), RequestMerge.OUTCOME);
+      Map<String, Long> outcomes = countBy(RequestMerge.outcomes(plan), Outcome.COLUMN);
       progress.accept("service_requests: versions walked " + outcomes);
       Dataset<Row> states = RequestMerge.states(plan);
       if (!states.isEmpty()) {

@@ -18,6 +18,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.civicpulse.curate.Outcome;
 import org.civicpulse.schema.Schemas;
 import org.civicpulse.schema.TableSchema;
 
@@ -28,7 +29,6 @@ import org.civicpulse.schema.TableSchema;
  */
 public final class RequestMerge {
   public static final String KIND = "_kind";
-  public static final String OUTCOME = "_outcome";
   static final String KIND_OUTCOME = "outcome";
   static final String KIND_STATE = "state";
   static final String KIND_EVENT = "event";
@@ -112,7 +112,7 @@ public final class RequestMerge {
   private static StructType resultSchema(TableSchema sr) {
     StructType s = new StructType()
         .add(KIND, DataTypes.StringType)
-        .add(OUTCOME, DataTypes.StringType)
+        .add(Outcome.COLUMN, DataTypes.StringType)
         .add(StagedRows.SOURCE, DataTypes.StringType)
         .add(StagedRows.LINE, DataTypes.LongType);
     for (StructField f : sr.sparkSchema().fields()) {
@@ -142,7 +142,7 @@ public final class RequestMerge {
 
   /** One row per record read: its outcome. */
   public static Dataset<Row> outcomes(Dataset<Row> plan) {
-    return plan.filter(col(KIND).equalTo(KIND_OUTCOME)).select(col(OUTCOME));
+    return plan.filter(col(KIND).equalTo(KIND_OUTCOME)).select(col(Outcome.COLUMN));
   }
 
   private static Column[] cols(List<String> names, String... more) {

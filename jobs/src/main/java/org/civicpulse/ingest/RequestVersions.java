@@ -5,16 +5,14 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.civicpulse.curate.Outcome;
 
 /**
  * Walks the versions of one request (the stored state, then the run's records in file order) and decides
- * for each record: inserted, updated or unchanged (DESIGN §2, repeated ids). An older version than the
+ * for each record: inserted, updated or unchanged (docs/data.md, repeated ids). An older version than the
  * current one (by updated_at) counts as unchanged; so does identical content.
  */
 public final class RequestVersions implements Serializable {
-  public static final String INSERTED = "inserted";
-  public static final String UPDATED = "updated";
-  public static final String UNCHANGED = "unchanged";
 
   /** The result for one request: an outcome per record, the final state if it changed, the new events. */
   public record Result(List<String> outcomes, Object[] finalState, List<RequestEvent> events) {}
@@ -35,12 +33,12 @@ public final class RequestVersions implements Serializable {
     boolean changed = false;
     for (Object[] rec : incoming) {
       if (current == null) {
-        outcomes.add(INSERTED);
+        outcomes.add(Outcome.INSERTED);
       } else if (sameContent(current, rec) || isOlder(rec, current)) {
-        outcomes.add(UNCHANGED);
+        outcomes.add(Outcome.UNCHANGED);
         continue;
       } else {
-        outcomes.add(UPDATED);
+        outcomes.add(Outcome.UPDATED);
       }
       events.addAll(deriver.derive(current, rec));
       current = rec;

@@ -22,10 +22,10 @@ import tech.tablesaw.columns.Column;
 
 /**
  * Writes data/*.csv: RFC 4180 (Commons CSV default, CRLF), UTF-8 with a BOM so that Excel opens Chinese
- * text correctly. Number formats follow DESIGN §6 so that checks can compare strings.
+ * text correctly. Number formats follow docs/design-notes.md so that checks can compare strings.
  */
 final class CsvExporter {
-  /** DESIGN §6: the stable leading columns of data/kpis_daily.csv, in this order. */
+  /** docs/design-notes.md: the stable leading columns of data/kpis_daily.csv, in this order. */
   static final List<String> KPI_COLUMNS = List.of("date", "community_id", "category", "volume", "backlog",
       "first_response_p50_h", "first_response_p90_h", "resolution_p50_h", "resolution_p90_h", "sla_due",
       "sla_met", "sla_compliance", "feedback_n", "rating_mean", "csat", "feedback_rate", "overdue",
@@ -39,7 +39,7 @@ final class CsvExporter {
       "feedback_n", "overdue", "reopened", "backlog_0_1d", "backlog_1_3d", "backlog_3_7d", "backlog_7_30d",
       "backlog_30d_plus", "participants_mtd", "records_mtd", "closed", "last7", "prev7", "change", "population");
 
-  /** Never empty: DESIGN §6 makes volume and backlog 0 on a quiet day. */
+  /** Never empty: docs/design-notes.md makes volume and backlog 0 on a quiet day. */
   private static final Set<String> ZERO_IF_MISSING = Set.of("volume", "backlog");
 
   private CsvExporter() {}

@@ -15,7 +15,7 @@ import java.util.TreeMap;
 import org.civicpulse.report.HtmlTable.Cell;
 import tech.tablesaw.api.Table;
 
-/** forecast.html (fan charts, accuracy) and decisions.html (service points, capacity, risers) of DESIGN §5. */
+/** forecast.html (fan charts, accuracy) and decisions.html (service points, capacity, risers) of docs/forecast.md. */
 final class ForecastPage {
   /** Weeks of history drawn before the forecast. */
   static final int HISTORY_WEEKS = 104;

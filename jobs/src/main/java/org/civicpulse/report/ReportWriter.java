@@ -12,7 +12,7 @@ import java.util.Set;
 
 /** Writes the daily section of a dated static report and republishes latest/ and the archive index. */
 public final class ReportWriter {
-  /** SLA compliance target drawn in the SLA chart when the caller passes none (DESIGN §6 default). */
+  /** SLA compliance target drawn in the SLA chart when the caller passes none (docs/design-notes.md default). */
   public static final double DEFAULT_SLA_TARGET = 0.90;
 
   /** Top-level pages this section writes; other pages in an old dated folder (forecast*.html) are kept. */

@@ -8,7 +8,7 @@ import tech.tablesaw.api.Table;
 
 /**
  * transparency.html: each provider's record per category over the last 30 days. A published number
- * resting on fewer than 5 requests is replaced by "&lt;5" (DESIGN §2), each on its own basis: volume on
+ * resting on fewer than 5 requests is replaced by "&lt;5" (docs/data.md), each on its own basis: volume on
  * requests, speed on closed requests, SLA on requests due, CSAT on ratings.
  */
 final class TransparencyPage {

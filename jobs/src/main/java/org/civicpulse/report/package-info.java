@@ -8,6 +8,6 @@
  * {@code OverviewTables}, one builder per page ({@code OverviewPage}, {@code TransparencyPage},
  * {@code WorklistPage}, {@code GlossaryPage}, {@code ArchiveIndexPage}), {@code ChartRenderer}
  * (JFreeChart, 2x PNG), {@code CsvExporter} (UTF-8 with BOM) and {@code ReportFolders} (staging and
- * swaps by rename). No Spark here: DESIGN §7 keeps stages apart.
+ * swaps by rename). No Spark here: README "Layout" keeps stages apart.
  */
 package org.civicpulse.report;

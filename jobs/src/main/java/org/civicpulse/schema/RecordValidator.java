@@ -10,7 +10,7 @@ import java.util.Map;
 import org.civicpulse.privacy.TextMasker;
 
 /**
- * Turns a record's text values into typed curated values, collecting every reason it fails (DESIGN §2):
+ * Turns a record's text values into typed curated values, collecting every reason it fails (docs/data.md):
  * required fields, formats, enums, ranges, references, the schema's cross-field rules. Pseudonymises and
  * masks on the way, so a valid record leaves here with no personal identifier.
  */

@@ -3,7 +3,7 @@ package org.civicpulse.schema;
 import java.sql.Timestamp;
 import java.util.List;
 
-/** SLA due time fixed when a request first enters the lake (DESIGN §4), by batch ingest and stream alike. */
+/** SLA due time fixed when a request first enters the lake (docs/metrics.md), by batch ingest and stream alike. */
 public final class SlaDue {
   private SlaDue() {}
 

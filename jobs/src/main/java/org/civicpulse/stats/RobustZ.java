@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.OptionalDouble;
 
 /**
- * The anomaly rule of DESIGN §4: x against the same weekday of the previous 8 weeks (at least 6 needed).
+ * The anomaly rule of docs/metrics.md: x against the same weekday of the previous 8 weeks (at least 6 needed).
  * z = (x − median) / (1.4826 · MAD); where MAD = 0, 1.2533 · mean absolute deviation; where that is 0 too, z is
  * empty and the day is flagged only if |x − median| ≥ 10. Flag |z| ≥ 3.5 and x ≥ 10.
  */

@@ -13,7 +13,7 @@ import org.civicpulse.stats.Percentiles;
 import org.civicpulse.stats.RobustZ;
 
 /**
- * The robust-z rule of DESIGN §4 on one clock hour: its created requests against the same hour of the
+ * The robust-z rule of docs/metrics.md on one clock hour: its created requests against the same hour of the
  * previous 8 weeks (zero-filled where the lake already had data, at least 6 needed). Only rises are spikes.
  * Pure: counts in, alerts out.
  */

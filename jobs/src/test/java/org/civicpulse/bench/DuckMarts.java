@@ -6,7 +6,7 @@ import org.civicpulse.dashboard.DateRange;
 
 /**
  * The dashboard's metric families as DuckDB SQL, statement for statement the same definitions as civicpulse's
- * dashboard package (DESIGN §4, docs/metrics.md), each with its CUBE roll-ups to ALL. Dates are local dates in
+ * dashboard package (docs/metrics.md), each with its CUBE roll-ups to ALL. Dates are local dates in
  * the session's TimeZone: {@code CAST(instant AS DATE)} is DuckDB's {@code to_date}, {@code CAST(date AS
  * TIMESTAMPTZ)} is local midnight, like Spark's {@code to_timestamp(date)}.
  */

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Exit codes and one-line errors of DESIGN §3, for failures that need no Spark. */
+/** Exit codes and one-line errors of README "Running commands", for failures that need no Spark. */
 class CliExitCodeTest {
   @TempDir Path tmp;
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * backlog and month-to-date participation are computed as running sums of steps; these tests hold them to
- * the per-day definitions of DESIGN §4, written here the direct way (one row per open day, one row per record
+ * the per-day definitions of docs/metrics.md, written here the direct way (one row per open day, one row per record
  * and later day of its month) on histories long enough to cross every aging bucket and month boundary.
  */
 class RunningSumMetricsTest {

@@ -12,7 +12,7 @@ import org.civicpulse.forecast.models.IsoWeek;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code forecast --series}: columns and row set of DESIGN §5 on a tiny hand-checked input. */
+/** {@code forecast --series}: columns and row set of docs/forecast.md on a tiny hand-checked input. */
 class SeriesCsvForecastTest {
   @TempDir
   Path dir;

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import tech.tablesaw.api.Table;
 
 /**
- * Hand-built forecast marts (DESIGN §5) as of 2025-W52 for ReportFixture's communities c1, c2 and
+ * Hand-built forecast marts (docs/forecast.md) as of 2025-W52 for ReportFixture's communities c1, c2 and
  * categories road, noise: 4 weeks of history, 3 forecast weeks. Values are picked so the tests can pin
  * the accuracy means, the service-point order, the capacity crossing week and the risers by hand.
  */

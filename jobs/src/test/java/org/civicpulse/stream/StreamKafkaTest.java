@@ -244,7 +244,7 @@ class StreamKafkaTest {
   }
 
   /**
-   * DESIGN §2 for facts: an id re-sent with different content is quarantined as conflicting_id, the first version
+   * docs/data.md for facts: an id re-sent with different content is quarantined as conflicting_id, the first version
    * stands, an identical repeat is unchanged. First run: F1, F1 again (identical), F1 rated 1 instead of 5, F2;
    * P1 and P1 with 90 minutes instead of 60. Second run: F1 again (as stored), F2 with another comment, F3.
    * So feedback F1 (rating 5), F2 (first comment), F3; participation P1 (60); quarantine the 3 conflicts; and

@@ -3,7 +3,7 @@ package org.civicpulse.forecast.models;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The candidate models of DESIGN §5. */
+/** The candidate models of docs/forecast.md. */
 public final class Candidates {
   private Candidates() {}
 
@@ -24,7 +24,7 @@ public final class Candidates {
     return List.copyOf(all);
   }
 
-  /** Intermittent per DESIGN §5: half the weeks or more at zero. */
+  /** Intermittent per docs/forecast.md: half the weeks or more at zero. */
   public static boolean intermittent(WeeklySeries series) {
     return series.zeroShare() >= 0.5;
   }

@@ -2,7 +2,7 @@ package org.civicpulse.forecast.models;
 
 /** One forecasting method: fits on a training series and forecasts the next {@code horizon} weeks. */
 public interface ForecastModel extends java.io.Serializable {
-  /** The model name used in output files (DESIGN §5). */
+  /** The model name used in output files (docs/forecast.md). */
   String name();
 
   /** Whether this model can forecast from this training series (e.g. an external forecast exists). */

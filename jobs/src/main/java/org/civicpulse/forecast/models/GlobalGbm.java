@@ -1,7 +1,7 @@
 package org.civicpulse.forecast.models;
 
 /**
- * {@code gbm} as DESIGN §5 has it: one global model per origin week, trained on the pooled rows of every
+ * {@code gbm} as docs/forecast.md has it: one global model per origin week, trained on the pooled rows of every
  * series up to that week (see {@code GlobalGbmTraining}), used here per series for a recursive forecast of the
  * series' own scaled history ({@link PooledSeries}). A series under a year long, or an origin without a model (too few pooled
  * rows), gets the per-series {@link Gbm}'s short-series answer, the mean of the last 13 weeks.
