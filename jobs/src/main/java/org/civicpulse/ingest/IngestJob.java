@@ -17,6 +17,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.storage.StorageLevel;
+import org.civicpulse.curate.CuratedWrites;
 import org.civicpulse.curate.Outcome;
 import org.civicpulse.curate.QuarantineRows;
 import org.civicpulse.curate.RecordColumns;
@@ -44,6 +45,7 @@ public final class IngestJob {
   private final Pseudonymizer pseudonymizer;
   private final String runId;
   private final Consumer<String> progress;
+  private final CuratedWrites writes;
   /** The earliest local day of any row this run inserted or changed (what `daily` must recompute from). */
   private java.time.LocalDate firstTouched;
   /** Datasets whose files come in a source format read by an adapter instead of the canonical landing format. */
@@ -58,6 +60,7 @@ public final class IngestJob {
     this.pseudonymizer = pseudonymizer;
     this.runId = runId;
     this.progress = progress;
+    this.writes = new CuratedWrites(store, lake);
   }
 
   /** Reads service request files as Open311 GeoReport v2 JSON (issue 7); other datasets are unaffected. */
@@ -137,7 +140,7 @@ public final class IngestJob {
           QuarantineRows.Position.file(StagedRows.SOURCE, StagedRows.LINE), runId, lit(at)).persist(StorageLevel.MEMORY_AND_DISK());
       long quarantined = quarantine.count();
       if (quarantined > 0) {
-        store.insertNewOn(quarantine, lake.quarantine(), List.of("dataset", "source", "line", "raw"), null);
+        writes.quarantine(quarantine, CuratedWrites.FILE_RECORD);
       }
       quarantine.unpersist();
       return new DatasetCounts(ds, read, outcomes.getOrDefault(Outcome.INSERTED, 0L),
@@ -148,7 +151,7 @@ public final class IngestJob {
   }
 
   private Map<String, Long> mergeRequests(Dataset<Row> valid, Dataset<Row> stored) {
-    // Checkpointed: the upsert below rewrites the table the plan was computed from.
+    // Checkpointed: the state merge below rewrites the table the plan was computed from.
     Dataset<Row> plan = RequestMerge.plan(valid, stored).localCheckpoint();
     {
       Map<String, Long> outcomes = countBy(RequestMerge.outcomes(plan), Outcome.COLUMN);
@@ -157,13 +160,12 @@ public final class IngestJob {
       if (!states.isEmpty()) {
         // Newer-only, as the stream writes states: a state the stream committed after this run read the table
         // is not overwritten by an older one from the files.
-        store.mergeNewer(states, lake.curated(Schemas.SERVICE_REQUESTS), "request_id", "updated_at",
-            TableSchema.MONTH_COLUMN);
+        writes.states(states);
       }
       Dataset<Row> events = RequestMerge.events(plan);
       touched(events, "event_time");
       progress.accept("service_requests: states merged");
-      long added = store.insertNew(events, lake.curated(Schemas.REQUEST_EVENTS), "event_id", TableSchema.MONTH_COLUMN);
+      long added = writes.newEvents(events);
       progress.accept("request_events: " + added + " new events");
       return outcomes;
     }
@@ -171,13 +173,12 @@ public final class IngestJob {
 
   private void writeKeyed(Dataset<Row> classified, TableSchema schema, boolean facts) {
     String[] curated = schema.sparkSchema().fieldNames();
-    String partition = schema.isPartitioned() ? TableSchema.MONTH_COLUMN : null;
     if (facts) {
       Dataset<Row> inserted = VersionClassifier.with(classified, Outcome.INSERTED).selectExpr(curated);
       touched(inserted, schema.timeField());
       if (!inserted.isEmpty()) {
         // Insert-only by id, checked again at commit: the stream may have stored the same fact meanwhile.
-        store.insertNew(inserted, lake.curated(schema.table()), schema.key(), partition);
+        writes.firstVersions(schema.table(), inserted);
       }
       return;
     }
@@ -188,7 +189,7 @@ public final class IngestJob {
         .filter(col("_rn").equalTo(1))
         .selectExpr(curated);
     if (!latest.isEmpty()) {
-      store.upsert(latest, lake.curated(schema.table()), schema.key(), partition);
+      writes.references(schema.table(), latest);
     }
   }
 

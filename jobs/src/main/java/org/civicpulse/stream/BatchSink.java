@@ -21,6 +21,7 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.civicpulse.curate.CuratedWrites;
 import org.civicpulse.curate.Outcome;
 import org.civicpulse.curate.RecordColumns;
 import org.civicpulse.curate.VersionClassifier;
@@ -164,7 +165,7 @@ public final class BatchSink implements VoidFunction2<Dataset<Row>, Long> {
     if (!quarantine.isEmpty()) {
       // One commit for all datasets: a second commit to the same table under the same txnVersion would be skipped.
       Dataset<Row> q = quarantine.stream().reduce(Dataset::unionByName).orElseThrow();
-      store.mergeInsertOnly(q, lake.quarantine(), List.of("source", "partition", "offset"), null);
+      new CuratedWrites(store, lake).quarantineAll(q, CuratedWrites.KAFKA_RECORD);
       LakePermissions.ownerOnly(lake.quarantine());
       times.lap("quarantine");
     }
@@ -177,10 +178,10 @@ public final class BatchSink implements VoidFunction2<Dataset<Row>, Long> {
   /** request_events insert-only by event_id, the newest state per request; returns the batch's events. */
   private Dataset<Row> writeRequests(DeltaStore store, Dataset<Row> valid, StepTimes times) {
     Dataset<Row> events = CuratedRows.requestEvents(valid);
-    store.mergeInsertOnly(events, lake.curated(Schemas.REQUEST_EVENTS), List.of("event_id"), TableSchema.MONTH_COLUMN);
+    CuratedWrites writes = new CuratedWrites(store, lake);
+    writes.events(events);
     times.lap(Schemas.REQUEST_EVENTS);
-    store.mergeNewer(CuratedRows.latestStates(valid), lake.curated(Schemas.SERVICE_REQUESTS), "request_id",
-        "updated_at", TableSchema.MONTH_COLUMN);
+    writes.states(CuratedRows.latestStates(valid));
     times.lap(Schemas.SERVICE_REQUESTS);
     return events;
   }
@@ -192,8 +193,8 @@ public final class BatchSink implements VoidFunction2<Dataset<Row>, Long> {
     // Materialised: writing the table they were judged against must not make Spark judge them again.
     Dataset<Row> classified = VersionClassifier.classify(valid, store.exists(table) ? store.read(table, null) : null, s,
         true, col(KafkaRows.PARTITION), col(KafkaRows.OFFSET)).localCheckpoint();
-    store.mergeInsertOnly(CuratedRows.asTable(VersionClassifier.with(classified, Outcome.INSERTED), ds), table,
-        List.of(s.key()), TableSchema.MONTH_COLUMN);
+    new CuratedWrites(store, lake).firstVersions(ds, CuratedRows.asTable(VersionClassifier.with(classified,
+        Outcome.INSERTED), ds));
     return VersionClassifier.conflicting(classified, s.key());
   }
 }
