@@ -9,6 +9,7 @@ import org.apache.spark.sql.Row;
 import org.civicpulse.lake.DeltaStore;
 import org.civicpulse.lake.Lake;
 import org.civicpulse.report.LiveData;
+import org.civicpulse.schema.Marts;
 import org.civicpulse.schema.Schemas;
 import org.civicpulse.stream.LiveMarts;
 
@@ -28,23 +29,23 @@ final class LiveInputs {
   }
 
   LiveData load() {
-    if (!store.exists(lake.mart(LiveMarts.LIVE_BACKLOG)) || !store.exists(lake.mart(LiveMarts.LIVE_VOLUME))) {
+    if (!store.exists(lake.mart(Marts.LIVE_BACKLOG)) || !store.exists(lake.mart(Marts.LIVE_VOLUME))) {
       return null;
     }
-    Row asOf = store.read(lake.mart(LiveMarts.LIVE_BACKLOG), null).selectExpr("max(as_of)").first();
+    Row asOf = store.read(lake.mart(Marts.LIVE_BACKLOG), null).selectExpr("max(as_of)").first();
     if (asOf.isNullAt(0)) {
       return null;
     }
     java.sql.Timestamp now = asOf.getTimestamp(0);
-    List<LiveData.Backlog> backlog = store.read(lake.mart(LiveMarts.LIVE_BACKLOG), null)
+    List<LiveData.Backlog> backlog = store.read(lake.mart(Marts.LIVE_BACKLOG), null)
         .groupBy("community_id").sum("open_requests").orderBy("community_id").collectAsList().stream()
         .map(r -> new LiveData.Backlog(r.getString(0), r.getLong(1))).toList();
-    List<LiveData.Volume> volume = store.read(lake.mart(LiveMarts.LIVE_VOLUME), null)
+    List<LiveData.Volume> volume = store.read(lake.mart(Marts.LIVE_VOLUME), null)
         .groupBy("community_id", "category").sum("volume").orderBy("community_id", "category").collectAsList().stream()
         .map(r -> new LiveData.Volume(r.getString(0), r.getString(1), r.getLong(2))).toList();
     List<LiveData.Alert> alerts = List.of();
-    if (store.exists(lake.mart(LiveMarts.ALERTS))) {
-      alerts = store.read(lake.mart(LiveMarts.ALERTS), null)
+    if (store.exists(lake.mart(Marts.ALERTS))) {
+      alerts = store.read(lake.mart(Marts.ALERTS), null)
           .filter(org.apache.spark.sql.functions.col("window_start")
               .geq(new java.sql.Timestamp(now.getTime() - ALERT_HOURS * 3_600_000L)))
           .orderBy(org.apache.spark.sql.functions.col("volume").desc(), org.apache.spark.sql.functions.col("alert_id"))

@@ -7,13 +7,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.civicpulse.dashboard.DateRange;
-import org.civicpulse.dashboard.Marts;
 import org.civicpulse.ingest.InputException;
 import org.civicpulse.lake.Lake;
 import org.civicpulse.lake.SmallTableReader;
 import org.civicpulse.report.ForecastData;
 import org.civicpulse.report.ReportData;
 import org.civicpulse.report.SourceCoverage;
+import org.civicpulse.schema.Marts;
 import org.civicpulse.schema.Schemas;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -79,9 +79,7 @@ final class ReportInputs {
   }
 
   /** The forecast marts (docs/forecast.md), in ForecastData's order. */
-  static final List<String> FORECAST_MARTS = List.of("weekly_demand", "forecasts", "forecast_accuracy",
-      "service_points", "capacity", "risers");
-
+  
   /** The ISO week of a date as the forecast marts spell it, e.g. 2025-W52. */
   static String isoWeek(LocalDate d) {
     return String.format(java.util.Locale.ROOT, "%d-W%02d", d.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR),
@@ -93,18 +91,18 @@ final class ReportInputs {
    * forecasts table or no such week (the report then has no forecast section).
    */
   ForecastData loadForecast(LocalDate d) {
-    if (!reader.exists(lake.mart("forecasts"))) {
+    if (!reader.exists(lake.mart(Marts.FORECASTS))) {
       return null;
     }
     String week = isoWeek(d);
-    String asOf = reader.distinct(lake.mart("forecasts"), "as_of_week").stream()
+    String asOf = reader.distinct(lake.mart(Marts.FORECASTS), "as_of_week").stream()
         .filter(w -> w.compareTo(week) <= 0).max(Comparator.naturalOrder()).orElse(null);
     if (asOf == null) {
       return null;
     }
-    Table[] t = new Table[FORECAST_MARTS.size()];
+    Table[] t = new Table[Marts.FORECAST.size()];
     for (int i = 0; i < t.length; i++) {
-      String name = FORECAST_MARTS.get(i);
+      String name = Marts.FORECAST.get(i);
       t[i] = reader.exists(lake.mart(name))
           ? reader.read(name, lake.mart(name), SmallTableReader.Filter.equalTo("as_of_week", asOf)) : Table.create(name);
     }

@@ -7,12 +7,13 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 import org.civicpulse.config.Targets;
-import org.civicpulse.stats.HolidayCalendar;
 import org.civicpulse.lake.DeltaStore;
 import org.civicpulse.lake.Lake;
 import org.civicpulse.lake.StepScale;
+import org.civicpulse.schema.Marts;
 import org.civicpulse.schema.Schemas;
 import org.civicpulse.schema.TableSchema;
+import org.civicpulse.stats.HolidayCalendar;
 
 /** curated → daily marts for a date range, in one set-based pass; rerunning a range replaces exactly it. */
 public final class DashboardJob {

@@ -18,7 +18,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
-import org.civicpulse.lake.StepScale;
 import org.civicpulse.forecast.models.BoostedTreesTrainer;
 import org.civicpulse.forecast.models.Candidates;
 import org.civicpulse.forecast.models.GbmModels;
@@ -28,6 +27,8 @@ import org.civicpulse.forecast.models.IsoWeek;
 import org.civicpulse.forecast.models.WeeklySeries;
 import org.civicpulse.lake.DeltaStore;
 import org.civicpulse.lake.Lake;
+import org.civicpulse.lake.StepScale;
+import org.civicpulse.schema.Marts;
 import org.civicpulse.schema.Schemas;
 
 /**
@@ -35,12 +36,6 @@ import org.civicpulse.schema.Schemas;
  * series in parallel on Spark, bottom-up reconciliation, then the forecast and decision marts.
  */
 public final class LakeForecast {
-  public static final String WEEKLY_DEMAND = "weekly_demand";
-  public static final String FORECASTS = "forecasts";
-  public static final String ACCURACY = "forecast_accuracy";
-  public static final String SERVICE_POINTS = "service_points";
-  public static final String CAPACITY = "capacity";
-  public static final String RISERS = "risers";
   /** Weeks of closures averaged for the capacity projection. */
   static final int CLOSURE_WEEKS = 8;
   private static final String SNAIVE = "snaive";
@@ -152,16 +147,16 @@ public final class LakeForecast {
     chosen.forEach((k, f) -> chosenMean.put(k, f.mean()));
 
     String where = "as_of_week = '" + asOf + "'";
-    write(WEEKLY_DEMAND, weeklyDemandRows(asOf, first, history), MartSchemas.WEEKLY_DEMAND, where);
-    write(FORECASTS, forecastRows(asOf, chosen, byKey), MartSchemas.FORECASTS, where);
+    write(Marts.WEEKLY_DEMAND, weeklyDemandRows(asOf, first, history), MartSchemas.WEEKLY_DEMAND, where);
+    write(Marts.FORECASTS, forecastRows(asOf, chosen, byKey), MartSchemas.FORECASTS, where);
     List<AccuracyRow> accuracy = AccuracySummary.rows(outcomes, new SeriesForecaster(spec).outputModels());
-    write(ACCURACY, accuracyRows(asOf, accuracy), MartSchemas.ACCURACY, where);
+    write(Marts.FORECAST_ACCURACY, accuracyRows(asOf, accuracy), MartSchemas.ACCURACY, where);
     progress.accept("forecast: mean MASE over series × origins: " + String.join(", ", accuracy.stream()
         .filter(r -> r.series().equals(AccuracySummary.ALL))
         .map(r -> String.format(Locale.ROOT, "%s %.3f", r.model(), r.mase())).toList()));
 
     List<Decisions.ServicePoint> points = Decisions.servicePoints(chosenMean, s.servicePointThreshold());
-    write(SERVICE_POINTS, MartSchemas.servicePointRows(asOf, points), MartSchemas.SERVICE_POINTS, where);
+    write(Marts.SERVICE_POINTS, MartSchemas.servicePointRows(asOf, points), MartSchemas.SERVICE_POINTS, where);
     Map<String, double[]> intake = new LinkedHashMap<>();
     chosenMean.forEach((k, f) -> {
       if (!k.community().equals(SeriesKey.ALL) && k.category().equals(SeriesKey.ALL)) {
@@ -170,14 +165,14 @@ public final class LakeForecast {
     });
     List<Decisions.CapacityRow> capacity = Decisions.capacity(intake, backlog(requests, asOf),
         closuresPerWeek(requests, asOf), asOf, s.backlogThreshold());
-    write(CAPACITY, MartSchemas.capacityRows(asOf, capacity), MartSchemas.CAPACITY, where);
+    write(Marts.CAPACITY, MartSchemas.capacityRows(asOf, capacity), MartSchemas.CAPACITY, where);
     IsoWeek firstWeek = first;
     List<Decisions.Riser> risers = Decisions.risers(chosenMean, asOf, k -> {
       long i = firstWeek.weeksUntil(k.week());
       double[] h = history.get(k.series());
       return i < 0 || h == null || i >= h.length ? 0 : h[(int) i];
     });
-    write(RISERS, MartSchemas.riserRows(asOf, risers), MartSchemas.RISERS, where);
+    write(Marts.RISERS, MartSchemas.riserRows(asOf, risers), MartSchemas.RISERS, where);
 
     return new Summary(asOf, history.size(), points.size(), risers.size(), allMase(accuracy, SeriesForecaster.CHOSEN),
         allMase(accuracy, SNAIVE), warnings);

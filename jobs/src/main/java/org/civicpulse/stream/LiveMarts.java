@@ -26,6 +26,7 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.civicpulse.lake.DeltaStore;
 import org.civicpulse.lake.Lake;
+import org.civicpulse.schema.Marts;
 import org.civicpulse.schema.Schemas;
 import org.civicpulse.schema.TableSchema;
 
@@ -36,9 +37,6 @@ import org.civicpulse.schema.TableSchema;
  * alerts (spikes, {@link SpikeRule}) for every clock hour within the allowed lateness.
  */
 public final class LiveMarts implements BatchSink.BatchListener {
-  public static final String LIVE_VOLUME = "live_volume";
-  public static final String LIVE_BACKLOG = "live_backlog";
-  public static final String ALERTS = "alerts";
   private static final long BUCKET_SECONDS = 300;
 
   private final Lake lake;
@@ -89,12 +87,12 @@ public final class LiveMarts implements BatchSink.BatchListener {
       }
       lastAsOf = asOf;
       Timestamp asOfTs = Timestamp.from(asOf);
-      store.overwrite(volume(created, asOf, asOfTs), lake.mart(LIVE_VOLUME), null);
-      times.lap(LIVE_VOLUME);
-      store.overwrite(backlog(store, asOfTs), lake.mart(LIVE_BACKLOG), null);
-      times.lap(LIVE_BACKLOG);
+      store.overwrite(volume(created, asOf, asOfTs), lake.mart(Marts.LIVE_VOLUME), null);
+      times.lap(Marts.LIVE_VOLUME);
+      store.overwrite(backlog(store, asOfTs), lake.mart(Marts.LIVE_BACKLOG), null);
+      times.lap(Marts.LIVE_BACKLOG);
       alerts(store, created, asOf, first, batchId);
-      times.lap(ALERTS);
+      times.lap(Marts.ALERTS);
     } finally {
       created.unpersist();
     }
@@ -180,13 +178,13 @@ public final class LiveMarts implements BatchSink.BatchListener {
       return;
     }
     Dataset<Row> rows = store.spark().createDataFrame(toRows(flagged, asOf, batchId), alertSchema());
-    Dataset<Row> fresh = store.exists(lake.mart(ALERTS))
-        ? rows.join(store.read(lake.mart(ALERTS), null).select("alert_id"), "alert_id", "left_anti") : rows;
+    Dataset<Row> fresh = store.exists(lake.mart(Marts.ALERTS))
+        ? rows.join(store.read(lake.mart(Marts.ALERTS), null).select("alert_id"), "alert_id", "left_anti") : rows;
     List<String> freshIds = fresh.select("alert_id").collectAsList().stream().map(r -> r.getString(0)).toList();
     if (publisher != null) {
       publisher.publish(flagged.stream().filter(a -> freshIds.contains(a.alertId())).toList());
     }
-    store.mergeInsertOnly(rows, lake.mart(ALERTS), List.of("alert_id"), null);
+    store.mergeInsertOnly(rows, lake.mart(Marts.ALERTS), List.of("alert_id"), null);
   }
 
   private static List<Row> toRows(List<SpikeRule.Alert> alerts, Instant asOf, long batchId) {

@@ -11,8 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.civicpulse.dashboard.DateRange;
-import org.civicpulse.dashboard.Marts;
 import org.civicpulse.lake.Lake;
+import org.civicpulse.schema.Marts;
 import org.civicpulse.schema.Schemas;
 
 /**

@@ -8,7 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.civicpulse.dashboard.Marts;
+import org.civicpulse.schema.Marts;
 
 /**
  * Compares every mart and curated table of two lakes row for row (DuckDB over each table's active Parquet files),
@@ -32,7 +32,7 @@ public final class MartDiff {
       Path leftLake = Path.of(args[0]);
       Path rightLake = Path.of(args[1]);
       for (String table : tables(leftLake, rightLake)) {
-        String where = Marts.ALL.contains(table) ? range : "";
+        String where = Marts.DAILY.contains(table) ? range : "";
         String left = source(duck, leftLake, table, where);
         String right = source(duck, rightLake, table, where);
         long leftRows = left == null ? 0 : count(duck, "SELECT * FROM " + left);
@@ -58,7 +58,7 @@ public final class MartDiff {
    * "curated/&lt;table&gt;" for every curated table and "quarantine".
    */
   static List<String> tables(Path left, Path right) {
-    java.util.Set<String> names = new java.util.LinkedHashSet<>(Marts.ALL);
+    java.util.Set<String> names = new java.util.LinkedHashSet<>(Marts.DAILY);
     names.addAll(folders(left, right, "marts", ""));
     names.addAll(folders(left, right, "curated", "curated/"));
     names.add("quarantine");

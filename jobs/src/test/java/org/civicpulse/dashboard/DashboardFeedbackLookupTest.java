@@ -13,6 +13,7 @@ import org.apache.spark.sql.SparkSession;
 import org.civicpulse.config.Targets;
 import org.civicpulse.lake.DeltaStore;
 import org.civicpulse.lake.Lake;
+import org.civicpulse.schema.Marts;
 import org.civicpulse.schema.Schemas;
 import org.civicpulse.schema.TableSchema;
 import org.civicpulse.testing.SharedSpark;

@@ -18,6 +18,7 @@ import org.apache.spark.sql.SparkSession;
 import org.civicpulse.forecast.models.IsoWeek;
 import org.civicpulse.lake.DeltaStore;
 import org.civicpulse.lake.Lake;
+import org.civicpulse.schema.Marts;
 import org.civicpulse.schema.Schemas;
 import org.civicpulse.schema.TableSchema;
 import org.civicpulse.testing.SharedSpark;
@@ -48,7 +49,7 @@ class LakeForecastTest {
     assertThat(s.series()).isEqualTo(9);
     assertThat(s.asOf()).isEqualTo(AS_OF);
 
-    Dataset<Row> demand = mart(spark, lake, LakeForecast.WEEKLY_DEMAND);
+    Dataset<Row> demand = mart(spark, lake, Marts.WEEKLY_DEMAND);
     assertThat(demand.count()).isEqualTo(9 * 104);
     assertThat(demand.selectExpr("level", "community_id", "category").distinct().count()).isEqualTo(9);
     // 2023-W01 (i=0): 3 + 1 + 2 + 0 = 6; 2024-W52 (i=103): 6 + 1 + 2 + 1 = 10; C1 in 2023-W01: 3 + 1 = 4.
@@ -57,7 +58,7 @@ class LakeForecastTest {
     assertThat(requests(demand, "community", "C1", "ALL", "2023-W01")).isEqualTo(4);
     assertThat(requests(demand, "category", "ALL", "a", "2023-W02")).isEqualTo(6);
 
-    Dataset<Row> forecasts = mart(spark, lake, LakeForecast.FORECASTS);
+    Dataset<Row> forecasts = mart(spark, lake, Marts.FORECASTS);
     assertThat(forecasts.where("model = 'chosen'").count()).isEqualTo(9 * 13);
     assertThat(forecasts.where("model = 'snaive'").count()).isEqualTo(9 * 13);
     assertThat(forecasts.where("model = 'chosen'").selectExpr("min(week)", "max(week)").first().toString())
@@ -83,13 +84,13 @@ class LakeForecastTest {
     assertThat(rollups).hasSize(5 * 13);
     rollups.forEach((k, v) -> assertThat(v).as(k).isCloseTo(sums.get(k), within(1e-9)));
 
-    Dataset<Row> accuracy = mart(spark, lake, LakeForecast.ACCURACY);
+    Dataset<Row> accuracy = mart(spark, lake, Marts.FORECAST_ACCURACY);
     assertThat(accuracy.where("model = 'chosen'").count()).isEqualTo(9);
     assertThat(accuracy.where("model = 'snaive'").count()).isEqualTo(9);
 
     // Capacity: C1's backlog = the 104 never-closed C1/b requests; closures over 2024-W45…W52 = C1/a's
     // 8 weeks (24 + 2·(0+1+2+3) = 36 → 4.5 a week); C2: 16 + 4 = 20 → 2.5. Threshold 50 is crossed at once.
-    Dataset<Row> capacity = mart(spark, lake, LakeForecast.CAPACITY);
+    Dataset<Row> capacity = mart(spark, lake, Marts.CAPACITY);
     assertThat(capacity.count()).isEqualTo(2 * 13);
     Row c1 = capacity.where("community_id = 'C1' and week = '2025-W01'").first();
     assertThat((double) c1.getAs("closures_per_week")).isEqualTo(4.5);
@@ -99,11 +100,11 @@ class LakeForecastTest {
     assertThat((double) capacity.where("community_id = 'C2'").first().getAs("closures_per_week")).isEqualTo(2.5);
 
     // Risers: C1/b had exactly 13 requests in 2024-W01…W13.
-    Row riser = mart(spark, lake, LakeForecast.RISERS).where("level = 'cell' and community_id = 'C1' and category = 'b'").first();
+    Row riser = mart(spark, lake, Marts.RISERS).where("level = 'cell' and community_id = 'C1' and category = 'b'").first();
     assertThat((double) riser.getAs("same_13w_last_year")).isEqualTo(13);
-    assertThat(mart(spark, lake, LakeForecast.RISERS).count()).isEqualTo(8);
+    assertThat(mart(spark, lake, Marts.RISERS).count()).isEqualTo(8);
     // Service points at threshold 3: C1/a (3…6 a week) surely; C1/b (1) and C2/a (2) never.
-    assertThat(mart(spark, lake, LakeForecast.SERVICE_POINTS).where("category = 'b' or community_id = 'C2'").count()).isZero();
+    assertThat(mart(spark, lake, Marts.SERVICE_POINTS).where("category = 'b' or community_id = 'C2'").count()).isZero();
 
     // Rerun of the same as-of week replaces its rows; a huge count planted after the as-of week changes nothing.
     List<Row> forecastBefore = forecasts.where("model = 'chosen'").orderBy("level", "community_id", "category", "week").collectAsList();
@@ -111,9 +112,9 @@ class LakeForecastTest {
         Schemas.get(Schemas.SERVICE_REQUESTS).sparkSchema()).where("created_at >= timestamp'2025-01-01 00:00:00'"),
         lake.curated(Schemas.SERVICE_REQUESTS), null);
     new LakeForecast(store, lake, m -> {}).run(SETTINGS);
-    assertThat(mart(spark, lake, LakeForecast.WEEKLY_DEMAND).count()).isEqualTo(9 * 104);
-    assertThat(mart(spark, lake, LakeForecast.FORECASTS).count()).isEqualTo(2 * 9 * 13);
-    assertThat(mart(spark, lake, LakeForecast.FORECASTS).where("model = 'chosen'")
+    assertThat(mart(spark, lake, Marts.WEEKLY_DEMAND).count()).isEqualTo(9 * 104);
+    assertThat(mart(spark, lake, Marts.FORECASTS).count()).isEqualTo(2 * 9 * 13);
+    assertThat(mart(spark, lake, Marts.FORECASTS).where("model = 'chosen'")
         .orderBy("level", "community_id", "category", "week").collectAsList()).isEqualTo(forecastBefore);
   }
 

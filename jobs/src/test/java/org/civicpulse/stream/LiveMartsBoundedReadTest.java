@@ -16,6 +16,7 @@ import org.civicpulse.ingest.IngestJob;
 import org.civicpulse.lake.DeltaStore;
 import org.civicpulse.lake.Lake;
 import org.civicpulse.privacy.Pseudonymizer;
+import org.civicpulse.schema.Marts;
 import org.civicpulse.schema.Schemas;
 import org.civicpulse.testing.SharedSpark;
 import org.junit.jupiter.api.Test;
@@ -75,7 +76,7 @@ class LiveMartsBoundedReadTest {
     ingest(lake, "history", Map.of(Schemas.SERVICE_REQUESTS, Files.writeString(tmp.resolve("h.csv"), history)));
     LiveMarts marts = new LiveMarts(lake, 2, null);
     runBatch(marts, 1, events(lake));
-    assertThat(store.exists(lake.mart(LiveMarts.ALERTS))).as("no alert after the history").isFalse();
+    assertThat(store.exists(lake.mart(Marts.ALERTS))).as("no alert after the history").isFalse();
 
     StringBuilder spike = new StringBuilder(org.civicpulse.testing.SpikeFixture.HEADER);
     for (int i = 0; i < 15; i++) {
@@ -87,14 +88,14 @@ class LiveMartsBoundedReadTest {
     ingest(lake, "spike", Map.of(Schemas.SERVICE_REQUESTS, Files.writeString(tmp.resolve("s.csv"), spike)));
     // The batch's own events: the spike (and the older request).
     runBatch(marts, 2, events(lake).filter("request_id LIKE 'S-%' OR request_id = 'OLD'"));
-    List<Row> bounded = store.read(lake.mart(LiveMarts.ALERTS), null).collectAsList();
-    List<Row> volume = store.read(lake.mart(LiveMarts.LIVE_VOLUME), null).orderBy("bucket_start").collectAsList();
+    List<Row> bounded = store.read(lake.mart(Marts.ALERTS), null).collectAsList();
+    List<Row> volume = store.read(lake.mart(Marts.LIVE_VOLUME), null).orderBy("bucket_start").collectAsList();
     assertThat(volume).extracting(r -> r.<Long>getAs("volume")).as("the spike's 5-minute buckets").containsExactly(5L, 5L, 5L);
 
     // The same batch by a fresh process given no created event (no bound: a read of the whole table).
-    Files.walk(lake.mart(LiveMarts.ALERTS)).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    Files.walk(lake.mart(Marts.ALERTS)).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     runBatch(new LiveMarts(lake, 2, null), 3, events(lake).filter("event_type <> 'created'"));
-    List<Row> full = store.read(lake.mart(LiveMarts.ALERTS), null).collectAsList();
+    List<Row> full = store.read(lake.mart(Marts.ALERTS), null).collectAsList();
     assertThat(bounded).as("one alert, bounded read").hasSize(1);
     assertThat(full).as("one alert, whole-table read").hasSize(1);
     for (String c : List.of("alert_id", "volume", "baseline_median", "z")) {

@@ -30,6 +30,7 @@ import org.civicpulse.ingest.ReplaySender;
 import org.civicpulse.lake.DeltaStore;
 import org.civicpulse.lake.Lake;
 import org.civicpulse.privacy.Pseudonymizer;
+import org.civicpulse.schema.Marts;
 import org.civicpulse.schema.Schemas;
 import org.civicpulse.testing.KafkaBroker;
 import org.civicpulse.testing.SharedSpark;
@@ -219,7 +220,7 @@ class StreamKafkaTest {
         .send(ReplayPlan.build(Map.of(Schemas.SERVICE_REQUESTS, List.of(csv)), ZoneId.of(ZONE)));
     stream(spikeLake, topics, "spike.alerts", tmp.resolve("spike-checkpoint"));
 
-    List<Row> alerts = store.read(spikeLake.mart(LiveMarts.ALERTS), null).collectAsList();
+    List<Row> alerts = store.read(spikeLake.mart(Marts.ALERTS), null).collectAsList();
     assertThat(alerts).hasSize(1);
     Row a = alerts.get(0);
     assertThat((String) a.getAs("community_id")).isEqualTo("C01");
@@ -234,11 +235,11 @@ class StreamKafkaTest {
     assertThat(sent.get(0).key()).isEqualTo(a.<String>getAs("alert_id"));
     assertThat(sent.get(0).value()).contains("\"volume\":15");
 
-    List<Row> volume = store.read(spikeLake.mart(LiveMarts.LIVE_VOLUME), null).orderBy("bucket_start").collectAsList();
+    List<Row> volume = store.read(spikeLake.mart(Marts.LIVE_VOLUME), null).orderBy("bucket_start").collectAsList();
     assertThat(volume).extracting(r -> r.<java.sql.Timestamp>getAs("bucket_start").toInstant().toString())
         .containsExactly("2025-03-03T02:00:00Z", "2025-03-03T02:05:00Z", "2025-03-03T02:10:00Z");
     assertThat(volume).extracting(r -> r.<Long>getAs("volume")).containsExactly(5L, 5L, 5L);
-    Row backlog = store.read(spikeLake.mart(LiveMarts.LIVE_BACKLOG), null).first();
+    Row backlog = store.read(spikeLake.mart(Marts.LIVE_BACKLOG), null).first();
     assertThat((String) backlog.getAs("community_id")).isEqualTo("C01");
     assertThat((Long) backlog.getAs("open_requests")).isEqualTo(31L);
   }
