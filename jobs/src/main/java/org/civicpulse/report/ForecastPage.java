@@ -30,8 +30,7 @@ final class ForecastPage {
   /** Files this section writes: they replace the ones of an older run of the same dated folder. */
   static boolean owned(String rel) {
     return rel.equals("forecast.html") || rel.equals("decisions.html") || rel.startsWith("charts/forecast-")
-        || rel.startsWith("data/forecast_") || rel.equals("data/service_points.csv")
-        || rel.equals("data/capacity.csv") || rel.equals("data/risers.csv");
+        || CsvFile.ownedBy(true, rel);
   }
 
   static void write(ReportContext ctx, ForecastData f) throws IOException {
@@ -202,10 +201,10 @@ final class ForecastPage {
             Formats.csv(ms, 4), Formats.csv(ratio, 4), Formats.csv(mean(cov80), 4), Formats.csv(mean(cov95), 4)));
       }
     }
-    ctx.csv("forecast_accuracy.csv", List.of("level", "series", "scale_0", "mase_chosen", "mase_snaive",
+    ctx.csv(CsvFile.FORECAST_ACCURACY, List.of("level", "series", "scale_0", "mase_chosen", "mase_snaive",
         "ratio_chosen_snaive", "coverage80", "coverage95"), csv);
     return new Markup().append(h.render(m.get("fc.none"))).el("p", m.get("fc.accuracy_note"), "class", "muted")
-        .append(PageLayout.csvLink(m, "forecast_accuracy.csv"));
+        .append(PageLayout.csvLink(m, CsvFile.FORECAST_ACCURACY));
   }
 
   private static void add(double[] acc, Double v) {
@@ -256,10 +255,10 @@ final class ForecastPage {
             Formats.csv(Tables.num(t, "mean_forecast_13w", i), 2), Formats.csv(Tables.num(t, "threshold", i), 2)));
       }
     }
-    ctx.csv("service_points.csv", List.of("community_id", "community", "category", "category_name", "weeks_above",
+    ctx.csv(CsvFile.SERVICE_POINTS, List.of("community_id", "community", "category", "category_name", "weeks_above",
         "min_forecast_13w", "mean_forecast_13w", "threshold"), csv);
     return new Markup().el("p", m.get("dec.service_points_note"), "class", "muted").append(h.render(m.get("fc.none")))
-        .append(PageLayout.csvLink(m, "service_points.csv"));
+        .append(PageLayout.csvLink(m, CsvFile.SERVICE_POINTS));
   }
 
   private static Markup capacity(ReportContext ctx, Table t) throws IOException {
@@ -315,10 +314,10 @@ final class ForecastPage {
         }
       }
     }
-    ctx.csv("capacity.csv", List.of("community_id", "community", "week", "week_start", "intake_forecast",
+    ctx.csv(CsvFile.CAPACITY, List.of("community_id", "community", "week", "week_start", "intake_forecast",
         "closures_per_week", "projected_backlog", "threshold", "crossing_week"), csv);
     return new Markup().el("p", m.get("dec.capacity_note"), "class", "muted").append(h.render(m.get("fc.none")))
-        .append(charts).append(PageLayout.csvLink(m, "capacity.csv"));
+        .append(charts).append(PageLayout.csvLink(m, CsvFile.CAPACITY));
   }
 
   private static Markup risers(ReportContext ctx, Table t, boolean up) {
@@ -355,10 +354,10 @@ final class ForecastPage {
             Formats.csv(Tables.num(t, "change", i), 2), Formats.csv(pct, 4)));
       }
     }
-    ctx.csv("risers.csv", List.of("direction", "level", "community_id", "community", "category", "category_name",
+    ctx.csv(CsvFile.RISERS, List.of("direction", "level", "community_id", "community", "category", "category_name",
         "next_13w", "same_13w_last_year", "change", "change_pct"), csv);
     Markup out = new Markup().append(h.render(m.get("fc.none")));
-    return up ? out : out.append(PageLayout.csvLink(m, "risers.csv"));
+    return up ? out : out.append(PageLayout.csvLink(m, CsvFile.RISERS));
   }
 
   private static List<Integer> rows(Table t) {

@@ -30,7 +30,7 @@ final class OverviewPage {
           Formats.missing(t.current()) || Formats.missing(t.lastWeek()) ? ""
               : Formats.csv(t.current() - t.lastWeek(), places)));
     }
-    ctx.csv("kpi_tiles.csv", List.of("scope", "metric", "value", "same_day_last_week", "change"), csv);
+    ctx.csv(CsvFile.KPI_TILES, List.of("scope", "metric", "value", "same_day_last_week", "change"), csv);
     body.el("h2", m.format("section.kpis", ctx.data.date().minusDays(7).toString()));
     body.append(KpiTiles.render(m, tiles));
     body.append(OverviewCharts.render(ctx, scope));

@@ -46,9 +46,9 @@ final class OverviewTables {
           Cell.of(metricList(m, best)), Cell.of(metricList(m, worst))));
       csv.add(List.of(scope, w, Formats.csv(s, 4), basis == null ? "" : String.valueOf(Math.round(basis)), best, worst));
     }
-    ctx.csv("scores_today.csv", List.of("scope", "window", "score", "metrics_n", "best", "worst"), csv);
+    ctx.csv(CsvFile.SCORES_TODAY, List.of("scope", "window", "score", "metrics_n", "best", "worst"), csv);
     return boxes.close("div").append(new Markup().el("p", m.get("score.explain"), "class", "muted"))
-        .append(bw.render(m.get("empty"))).append(PageLayout.csvLink(m, "scores_today.csv"));
+        .append(bw.render(m.get("empty"))).append(PageLayout.csvLink(m, CsvFile.SCORES_TODAY));
   }
 
   /** "csat;sla_compliance" → translated names joined by a list separator. */
@@ -97,8 +97,8 @@ final class OverviewTables {
       csv.add(List.of(scope, e.getKey(), Long.toString(Math.round(e.getValue())), Long.toString(Math.round(p)),
           Long.toString(change), Formats.csv(share, 4)));
     }
-    ctx.csv("top_categories.csv", List.of("scope", "category", "last7", "prev7", "change", "share"), csv);
-    return h.render(m.get("empty")).append(PageLayout.csvLink(m, "top_categories.csv"));
+    ctx.csv(CsvFile.TOP_CATEGORIES, List.of("scope", "category", "last7", "prev7", "change", "share"), csv);
+    return h.render(m.get("empty")).append(PageLayout.csvLink(m, CsvFile.TOP_CATEGORIES));
   }
 
   /** A rise in demand is shown in the "bad" colour: it is where staff need to look. */
@@ -135,7 +135,7 @@ final class OverviewTables {
           Cell.num(Formats.count(Tables.num(ft, "last7", i))), Cell.num(Formats.count(Tables.num(ft, "prev7", i))),
           changeCell(Math.round(Tables.num(ft, "change", i))), Cell.num(Formats.pct(Tables.num(ft, "pct", i)))));
     }
-    return h.render(m.get("empty")).append(PageLayout.csvLink(m, "hotspots.csv"));
+    return h.render(m.get("empty")).append(PageLayout.csvLink(m, CsvFile.HOTSPOTS));
   }
 
   /**
@@ -178,8 +178,8 @@ final class OverviewTables {
       row.add(Cell.num(Formats.count(cell.getOrDefault(c + "\u0000" + Labels.ALL, 0.0))));
       h.row(row);
     }
-    ctx.csv("heat_7d.csv", List.of("scope", "community_id", "category", "volume_7d"), csv);
-    return h.render(m.get("empty")).append(PageLayout.csvLink(m, "heat_7d.csv"));
+    ctx.csv(CsvFile.HEAT_7D, List.of("scope", "community_id", "category", "volume_7d"), csv);
+    return h.render(m.get("empty")).append(PageLayout.csvLink(m, CsvFile.HEAT_7D));
   }
 
   static String heatStyle(double v, double max) {
@@ -221,9 +221,10 @@ final class OverviewTables {
       csv.add(List.of(scope, Tables.date(t, "date", i).toString(), Tables.str(t, "community_id", i),
           Tables.str(t, "category", i), CsvExporter.cell(t, "volume", i), Formats.csv(z, 2), holiday));
     }
-    ctx.csv("anomalies.csv", List.of("scope", "date", "community_id", "category", "volume", "anomaly_z", "holiday"), csv);
+    ctx.csv(CsvFile.ANOMALIES, List.of("scope", "date", "community_id", "category", "volume", "anomaly_z", "holiday"),
+        csv);
     return new Markup().el("p", m.get("anomaly.explain"), "class", "muted").append(h.render(m.get("anomaly.none")))
-        .append(PageLayout.csvLink(m, "anomalies.csv"));
+        .append(PageLayout.csvLink(m, CsvFile.ANOMALIES));
   }
 
   /** Month-to-date participation on the report date, by activity type and by role. */
@@ -259,10 +260,10 @@ final class OverviewTables {
             Formats.csv(Tables.num(t, "non_gov_share", i), 4)));
       }
     }
-    ctx.csv("participation_today.csv", List.of("scope", "dimension", "value", "participants_mtd", "records_mtd",
+    ctx.csv(CsvFile.PARTICIPATION_TODAY, List.of("scope", "dimension", "value", "participants_mtd", "records_mtd",
         "per_1000", "non_gov_share"), csv);
     return new Markup().el("p", m.get("participation.explain"), "class", "muted")
-        .append(h.render(m.get("empty"))).append(PageLayout.csvLink(m, "participation_today.csv"));
+        .append(h.render(m.get("empty"))).append(PageLayout.csvLink(m, CsvFile.PARTICIPATION_TODAY));
   }
 
   /** The area page's list of communities, each linking to its page, with today's headline numbers. */
@@ -289,8 +290,8 @@ final class OverviewTables {
       csv.add(List.of(c, ctx.labels.community(c), district, street, Formats.csv(score, 4),
           Formats.csv(vol, 0), Formats.csv(backlog, 0), Formats.csv(overdue, 0)));
     }
-    ctx.csv("communities.csv", List.of("community_id", "name", "district", "street", "score_day", "volume",
+    ctx.csv(CsvFile.COMMUNITIES, List.of("community_id", "name", "district", "street", "score_day", "volume",
         "backlog", "overdue"), csv);
-    return h.render(m.get("empty")).append(PageLayout.csvLink(m, "communities.csv"));
+    return h.render(m.get("empty")).append(PageLayout.csvLink(m, CsvFile.COMMUNITIES));
   }
 }

@@ -74,8 +74,8 @@ final class PageLayout {
   }
 
   /** A link under a table to the CSV file holding it. */
-  static Markup csvLink(Messages m, String file) {
-    return new Markup().open("div", "class", "csv").el("a", m.format("csv.download", file), "href", "data/" + file)
-        .close("div");
+  static Markup csvLink(Messages m, CsvFile file) {
+    return new Markup().open("div", "class", "csv").el("a", m.format("csv.download", file.file), "href",
+        "data/" + file.file).close("div");
   }
 }

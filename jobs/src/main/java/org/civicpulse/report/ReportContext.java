@@ -93,8 +93,8 @@ final class ReportContext {
   }
 
   /** Adds rows to data/&lt;file&gt;; the first call fixes the header. */
-  void csv(String file, List<String> header, List<List<String>> rows) {
-    csv.computeIfAbsent(file, f -> new CsvTable(List.copyOf(header), new ArrayList<>())).rows().addAll(rows);
+  void csv(CsvFile file, List<String> header, List<List<String>> rows) {
+    csv.computeIfAbsent(file.file, f -> new CsvTable(List.copyOf(header), new ArrayList<>())).rows().addAll(rows);
   }
 
   Map<String, CsvTable> csvTables() {

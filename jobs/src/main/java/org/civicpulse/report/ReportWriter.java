@@ -19,11 +19,6 @@ public final class ReportWriter {
   private static final Set<String> OWNED_PAGES = Set.of("index.html", "transparency.html", "worklist.html",
       "glossary.html");
 
-  /** data/*.csv files this section writes whole from the input tables. */
-  private static final Set<String> OWNED_CSV = Set.of("kpis_daily.csv", "hotspots.csv", "volume_by_channel.csv",
-      "scores.csv", "participation.csv", "scores_today.csv", "kpi_tiles.csv", "top_categories.csv", "heat_7d.csv",
-      "anomalies.csv", "participation_today.csv", "communities.csv", "transparency.csv", "worklist.csv", "coverage.csv");
-
   private ReportWriter() {}
 
   /** Same as {@link #write(ReportData, Path, Map)} with the default targets (SLA compliance 0.90). */
@@ -98,7 +93,7 @@ public final class ReportWriter {
     if (rel.startsWith("charts/daily-")) {
       return true;
     }
-    return rel.startsWith("data/") && OWNED_CSV.contains(rel.substring("data/".length()));
+    return CsvFile.ownedBy(false, rel);
   }
 
   private static void writePages(ReportContext ctx) throws IOException {
@@ -119,16 +114,17 @@ public final class ReportWriter {
     Path data = ctx.dir.resolve("data");
     List<String> header = new ArrayList<>();
     List<List<String>> rows = CsvExporter.kpisDaily(ctx.data.kpisDaily(), ctx.data.date(), header);
-    CsvExporter.write(data.resolve("kpis_daily.csv"), header, rows);
-    CsvExporter.writeTable(data.resolve("hotspots.csv"), ctx.data.hotspots());
+    CsvExporter.write(data.resolve(CsvFile.KPIS_DAILY.file), header, rows);
+    CsvExporter.writeTable(data.resolve(CsvFile.HOTSPOTS.file), ctx.data.hotspots());
     java.time.LocalDate from = ctx.data.date().minusDays(CsvExporter.KPI_DAYS - 1L);
-    CsvExporter.writeTable(data.resolve("volume_by_channel.csv"),
+    CsvExporter.writeTable(data.resolve(CsvFile.VOLUME_BY_CHANNEL.file),
         Tables.between(ctx.data.volumeByChannel(), "date", from, ctx.data.date()));
-    CsvExporter.writeTable(data.resolve("scores.csv"), Tables.between(ctx.data.scores(), "date", from, ctx.data.date()));
-    CsvExporter.writeTable(data.resolve("participation.csv"),
+    CsvExporter.writeTable(data.resolve(CsvFile.SCORES.file),
+        Tables.between(ctx.data.scores(), "date", from, ctx.data.date()));
+    CsvExporter.writeTable(data.resolve(CsvFile.PARTICIPATION.file),
         Tables.between(ctx.data.participation(), "date", from, ctx.data.date()));
     if (!ctx.data.coverage().isEmpty()) {
-      CsvExporter.write(data.resolve("coverage.csv"), CoverageNotice.CSV_HEADER, ctx.coverage.csvRows());
+      CsvExporter.write(data.resolve(CsvFile.COVERAGE.file), CoverageNotice.CSV_HEADER, ctx.coverage.csvRows());
     }
     for (Map.Entry<String, ReportContext.CsvTable> e : ctx.csvTables().entrySet()) {
       CsvExporter.write(data.resolve(e.getKey()), e.getValue().header(), e.getValue().rows());

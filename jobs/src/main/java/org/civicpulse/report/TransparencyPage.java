@@ -63,12 +63,12 @@ final class TransparencyPage {
           guarded(due, Formats.csv(Tables.num(p, "sla_compliance", i), 4)),
           guarded(fb, Formats.csv(Tables.num(p, "csat", i), 4)), guarded(fb, CsvExporter.cell(p, "feedback_n", i))));
     }
-    ctx.csv("transparency.csv", List.of("provider_type", "provider_id", "category", "volume", "closed",
+    ctx.csv(CsvFile.TRANSPARENCY, List.of("provider_type", "provider_id", "category", "volume", "closed",
         "resolution_p50_h", "resolution_p90_h", "sla_compliance", "csat", "feedback_n"), csv);
     Markup body = new Markup().el("h1", m.get("transparency.title"));
     body.el("p", m.format("transparency.subtitle", ctx.data.date().minusDays(29).toString(),
         ctx.data.date().toString(), MIN_CELL), "class", "sub");
-    body.append(PageLayout.card(null, h.render(m.get("empty")).append(PageLayout.csvLink(m, "transparency.csv")),
+    body.append(PageLayout.card(null, h.render(m.get("empty")).append(PageLayout.csvLink(m, CsvFile.TRANSPARENCY)),
         "providers"));
     return PageLayout.page(ctx, m.get("transparency.title"), "transparency", body);
   }

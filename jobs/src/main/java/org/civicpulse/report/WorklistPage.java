@@ -45,10 +45,10 @@ final class WorklistPage {
       }
       csv.add(r);
     }
-    ctx.csv("worklist.csv", header, csv);
+    ctx.csv(CsvFile.WORKLIST, header, csv);
     Markup body = new Markup().el("h1", m.get("worklist.title"));
     body.el("p", m.format("worklist.subtitle", ctx.data.date().toString(), idx.size()), "class", "sub");
-    body.append(PageLayout.card(null, h.render(m.get("worklist.none")).append(PageLayout.csvLink(m, "worklist.csv")),
+    body.append(PageLayout.card(null, h.render(m.get("worklist.none")).append(PageLayout.csvLink(m, CsvFile.WORKLIST)),
         "worklist"));
     return PageLayout.page(ctx, m.get("worklist.title"), "worklist", body);
   }
