@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.function.BiFunction;
+import org.civicpulse.stats.TrailingWeek;
 import tech.tablesaw.api.Table;
 
 /** The PNG charts of one overview (area or community) and the img markup that shows them. */
@@ -45,7 +45,7 @@ final class OverviewCharts {
 
     LinkedHashMap<String, SortedMap<LocalDate, Double>> vol = new LinkedHashMap<>();
     vol.put(m.get("chart.volume.daily"), series(rows, byDate, from, d, "volume"));
-    vol.put(m.get("chart.volume.mean7"), rolling(byDate, from, d, (lo, hi) -> mean(rows, byDate, lo, hi, "volume")));
+    vol.put(m.get("chart.volume.mean7"), TrailingWeek.mean(column(rows, byDate, "volume"), from, d));
     String f1 = "charts/daily-" + stem + "-volume.png";
     ctx.charts.lines(ctx.dir.resolve(f1), m.get("chart.volume.title"), m.get("axis.requests"), vol, false, null, null);
     img(grid, f1, m.get("chart.volume.title"));
@@ -61,7 +61,8 @@ final class OverviewCharts {
     double target = ctx.target("sla_compliance", ReportWriter.DEFAULT_SLA_TARGET);
     LinkedHashMap<String, SortedMap<LocalDate, Double>> sla = new LinkedHashMap<>();
     sla.put(m.get("chart.sla.daily"), series(rows, byDate, from, d, "sla_compliance"));
-    sla.put(m.get("chart.sla.rolling7"), rolling(byDate, from, d, (lo, hi) -> ratio(rows, byDate, lo, hi, "sla_met", "sla_due")));
+    sla.put(m.get("chart.sla.rolling7"), TrailingWeek.ratio(column(rows, byDate, "sla_met"),
+        column(rows, byDate, "sla_due"), from, d));
     String f3 = "charts/daily-" + stem + "-sla.png";
     ctx.charts.lines(ctx.dir.resolve(f3), m.get("chart.sla.title"), m.get("axis.share"), sla, true, target,
         m.format("chart.sla.target", Formats.pct(target)));
@@ -69,7 +70,8 @@ final class OverviewCharts {
 
     LinkedHashMap<String, SortedMap<LocalDate, Double>> csat = new LinkedHashMap<>();
     csat.put(m.get("chart.csat.daily"), series(rows, byDate, from, d, "csat"));
-    csat.put(m.get("chart.csat.rolling7"), rolling(byDate, from, d, (lo, hi) -> weighted(rows, byDate, lo, hi, "csat", "feedback_n")));
+    csat.put(m.get("chart.csat.rolling7"), TrailingWeek.weightedMean(column(rows, byDate, "csat"),
+        column(rows, byDate, "feedback_n"), from, d));
     String f4 = "charts/daily-" + stem + "-csat.png";
     ctx.charts.lines(ctx.dir.resolve(f4), m.get("chart.csat.title"), m.get("axis.share"), csat, true, null, null);
     img(grid, f4, m.get("chart.csat.title"));
@@ -103,69 +105,11 @@ final class OverviewCharts {
     return s;
   }
 
-  /** f(date - 6, date) for every date of the window that has a row. */
-  private static SortedMap<LocalDate, Double> rolling(Map<LocalDate, Integer> byDate, LocalDate from, LocalDate to,
-      BiFunction<LocalDate, LocalDate, Double> f) {
+  /** The column's value on every day that has a row (null where the row has none), before the window too. */
+  private static SortedMap<LocalDate, Double> column(Table t, Map<LocalDate, Integer> byDate, String col) {
     SortedMap<LocalDate, Double> s = new TreeMap<>();
-    for (LocalDate date : byDate.keySet()) {
-      if (!date.isBefore(from) && !date.isAfter(to)) {
-        s.put(date, f.apply(date.minusDays(6), date));
-      }
-    }
+    byDate.forEach((date, i) -> s.put(date, Tables.num(t, col, i)));
     return s;
-  }
-
-  /** Mean over the days present in [lo, hi]. */
-  static Double mean(Table t, Map<LocalDate, Integer> byDate, LocalDate lo, LocalDate hi, String col) {
-    double sum = 0;
-    int n = 0;
-    for (LocalDate x = lo; !x.isAfter(hi); x = x.plusDays(1)) {
-      Integer i = byDate.get(x);
-      Double v = i == null ? null : Tables.num(t, col, i);
-      if (v != null) {
-        sum += v;
-        n++;
-      }
-    }
-    return n == 0 ? null : sum / n;
-  }
-
-  /** sum(num) / sum(den) over [lo, hi]: the 7-day SLA compliance weighs days by requests due. */
-  static Double ratio(Table t, Map<LocalDate, Integer> byDate, LocalDate lo, LocalDate hi, String num, String den) {
-    double a = 0;
-    double b = 0;
-    for (LocalDate x = lo; !x.isAfter(hi); x = x.plusDays(1)) {
-      Integer i = byDate.get(x);
-      if (i == null) {
-        continue;
-      }
-      Double nv = Tables.num(t, num, i);
-      Double dv = Tables.num(t, den, i);
-      if (nv != null && dv != null) {
-        a += nv;
-        b += dv;
-      }
-    }
-    return b == 0 ? null : a / b;
-  }
-
-  /** Mean of col weighted by w over [lo, hi] (7-day CSAT weighs days by the number of ratings). */
-  static Double weighted(Table t, Map<LocalDate, Integer> byDate, LocalDate lo, LocalDate hi, String col, String w) {
-    double a = 0;
-    double b = 0;
-    for (LocalDate x = lo; !x.isAfter(hi); x = x.plusDays(1)) {
-      Integer i = byDate.get(x);
-      if (i == null) {
-        continue;
-      }
-      Double v = Tables.num(t, col, i);
-      Double wv = Tables.num(t, w, i);
-      if (v != null && wv != null && wv > 0) {
-        a += v * wv;
-        b += wv;
-      }
-    }
-    return b == 0 ? null : a / b;
   }
 
   /** Requests per channel over the last 30 days, largest first, with translated channel names. */
