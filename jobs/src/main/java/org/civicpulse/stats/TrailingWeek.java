@@ -36,19 +36,11 @@ public final class TrailingWeek {
    */
   public static SortedMap<LocalDate, Double> ratio(SortedMap<LocalDate, Double> num, SortedMap<LocalDate, Double> den,
       LocalDate from, LocalDate to) {
-    return each(num, from, to, (lo, hi) -> {
-      double a = 0;
-      double b = 0;
-      for (LocalDate x = lo; !x.isAfter(hi); x = x.plusDays(1)) {
-        Double n = num.get(x);
-        Double d = den.get(x);
-        if (n != null && d != null) {
-          a += n;
-          b += d;
-        }
-      }
-      return b == 0 ? null : a / b;
-    });
+    return each(num, from, to, (lo, hi) -> quotient(lo, hi, x -> {
+      Double n = num.get(x);
+      Double d = den.get(x);
+      return n != null && d != null ? new double[] {n, d} : null;
+    }));
   }
 
   /**
@@ -57,19 +49,25 @@ public final class TrailingWeek {
    */
   public static SortedMap<LocalDate, Double> weightedMean(SortedMap<LocalDate, Double> value,
       SortedMap<LocalDate, Double> weight, LocalDate from, LocalDate to) {
-    return each(value, from, to, (lo, hi) -> {
-      double a = 0;
-      double b = 0;
-      for (LocalDate x = lo; !x.isAfter(hi); x = x.plusDays(1)) {
-        Double v = value.get(x);
-        Double w = weight.get(x);
-        if (v != null && w != null && w > 0) {
-          a += v * w;
-          b += w;
-        }
+    return each(value, from, to, (lo, hi) -> quotient(lo, hi, x -> {
+      Double v = value.get(x);
+      Double w = weight.get(x);
+      return v != null && w != null && w > 0 ? new double[] {v * w, w} : null;
+    }));
+  }
+
+  /** Σ numerator ÷ Σ denominator of the days in [lo, hi] that have a term; null when the denominators sum to 0. */
+  private static Double quotient(LocalDate lo, LocalDate hi, java.util.function.Function<LocalDate, double[]> term) {
+    double a = 0;
+    double b = 0;
+    for (LocalDate x = lo; !x.isAfter(hi); x = x.plusDays(1)) {
+      double[] t = term.apply(x);
+      if (t != null) {
+        a += t[0];
+        b += t[1];
       }
-      return b == 0 ? null : a / b;
-    });
+    }
+    return b == 0 ? null : a / b;
   }
 
   private static SortedMap<LocalDate, Double> each(SortedMap<LocalDate, Double> days, LocalDate from, LocalDate to,
