@@ -128,6 +128,7 @@ public final class BatchSink implements VoidFunction2<Dataset<Row>, Long> {
   /** The batch's writes; puts records read and quarantined per dataset into `written`. */
   private void write(DeltaStore store, long batchId, Map<String, Dataset<Row>> parsed, StepTimes times,
       Map<String, long[]> written) {
+    CuratedWrites writes = new CuratedWrites(store, lake);
     List<Dataset<Row>> quarantine = new ArrayList<>();
     Dataset<Row> newEvents = null;
     StringBuilder line = new StringBuilder("batch " + batchId + ":");
@@ -148,9 +149,9 @@ public final class BatchSink implements VoidFunction2<Dataset<Row>, Long> {
       if (read > bad) {
         Dataset<Row> valid = CuratedRows.valid(p);
         if (ds.equals(Schemas.SERVICE_REQUESTS)) {
-          newEvents = writeRequests(store, valid, times);
+          newEvents = writeRequests(writes, valid, times);
         } else {
-          Dataset<Row> conflicting = writeFacts(store, valid, ds);
+          Dataset<Row> conflicting = writeFacts(store, writes, valid, ds);
           long n = conflicting.count();
           if (n > 0) {
             quarantine.add(CuratedRows.quarantine(conflicting, ds, "stream-" + batchId));
@@ -165,7 +166,7 @@ public final class BatchSink implements VoidFunction2<Dataset<Row>, Long> {
     if (!quarantine.isEmpty()) {
       // One commit for all datasets: a second commit to the same table under the same txnVersion would be skipped.
       Dataset<Row> q = quarantine.stream().reduce(Dataset::unionByName).orElseThrow();
-      new CuratedWrites(store, lake).quarantineAll(q, CuratedWrites.KAFKA_RECORD);
+      writes.quarantineAll(q, CuratedWrites.KAFKA_RECORD);
       LakePermissions.ownerOnly(lake.quarantine());
       times.lap("quarantine");
     }
@@ -176,9 +177,8 @@ public final class BatchSink implements VoidFunction2<Dataset<Row>, Long> {
   }
 
   /** request_events insert-only by event_id, the newest state per request; returns the batch's events. */
-  private Dataset<Row> writeRequests(DeltaStore store, Dataset<Row> valid, StepTimes times) {
+  private static Dataset<Row> writeRequests(CuratedWrites writes, Dataset<Row> valid, StepTimes times) {
     Dataset<Row> events = CuratedRows.requestEvents(valid);
-    CuratedWrites writes = new CuratedWrites(store, lake);
     writes.events(events);
     times.lap(Schemas.REQUEST_EVENTS);
     writes.states(CuratedRows.latestStates(valid));
@@ -187,14 +187,13 @@ public final class BatchSink implements VoidFunction2<Dataset<Row>, Long> {
   }
 
   /** Inserts first versions of feedback / participation ids; returns the conflicting repeats (docs/data.md). */
-  private Dataset<Row> writeFacts(DeltaStore store, Dataset<Row> valid, String ds) {
+  private Dataset<Row> writeFacts(DeltaStore store, CuratedWrites writes, Dataset<Row> valid, String ds) {
     TableSchema s = Schemas.get(ds);
     Path table = lake.curated(ds);
     // Materialised: writing the table they were judged against must not make Spark judge them again.
     Dataset<Row> classified = VersionClassifier.classify(valid, store.exists(table) ? store.read(table, null) : null, s,
         true, col(KafkaRows.PARTITION), col(KafkaRows.OFFSET)).localCheckpoint();
-    new CuratedWrites(store, lake).firstVersions(ds, CuratedRows.asTable(VersionClassifier.with(classified,
-        Outcome.INSERTED), ds));
+    writes.firstVersions(ds, CuratedRows.asTable(VersionClassifier.with(classified, Outcome.INSERTED), ds));
     return VersionClassifier.conflicting(classified, s.key());
   }
 }
