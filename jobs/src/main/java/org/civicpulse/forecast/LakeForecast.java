@@ -92,8 +92,9 @@ public final class LakeForecast {
         .selectExpr("community_id", "category", "to_date(date_trunc('week', created_at)) as monday")
         .groupBy("community_id", "category", "monday").count();
     List<Row> counts = weekly.collectAsList();
-    // The demo lake's 208 series are ~32,000 weekly rows: interpreted, on few partitions, the models' Spark
-    // steps cost a quarter less; 10,000 series (1.5M rows) stay compiled on the configured partitions.
+    // The demo lake's 208 series are ~32,000 weekly rows: its Spark steps (the reads and the mart writes) run
+    // interpreted, on few partitions; 10,000 series (1.5M rows) stay compiled on the configured partitions. The
+    // models themselves are spread over the cores by forecastAll, whatever the partitions.
     try (StepScale scale = StepScale.forRows(store.spark(), counts.size(), ROWS_PER_PARTITION, INTERPRET_BELOW)) {
       return forecast(s, requests, counts);
     }
