@@ -85,11 +85,26 @@ public final class KafkaBroker implements AutoCloseable {
    */
   public Map<String, String> datasetTopics(String prefix, int partitionsEach) throws Exception {
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, (Object) bootstrap()))) {
-      admin.createTopics(Stream.of("requests", "feedback", "participation", "alerts")
-          .map(t -> new NewTopic(prefix + "." + t, partitionsEach, (short) 1)).toList()).all().get();
+      List<String> names = Stream.of("requests", "feedback", "participation", "alerts").map(t -> prefix + "." + t).toList();
+      admin.createTopics(names.stream().map(n -> new NewTopic(n, partitionsEach, (short) 1)).toList()).all().get();
+      // createTopics returns before every partition has a leader; a send in that gap met NOT_LEADER_OR_FOLLOWER,
+      // then out-of-order sequence numbers, until its records expired (seen once on a loaded machine).
+      long deadline = System.currentTimeMillis() + 60_000;
+      while (!allLed(admin, names) && System.currentTimeMillis() < deadline) {
+        Thread.sleep(200);
+      }
     }
     return Map.of(Schemas.SERVICE_REQUESTS, prefix + ".requests", Schemas.FEEDBACK, prefix + ".feedback",
         Schemas.PARTICIPATION, prefix + ".participation");
+  }
+
+  private static boolean allLed(Admin admin, List<String> topics) {
+    try {
+      return admin.describeTopics(topics).allTopicNames().get().values().stream()
+          .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+    } catch (Exception e) {
+      return false; // not described yet: ask again
+    }
   }
 
   /** Stops the broker (the pid in its own pid file only). */
