@@ -15,7 +15,8 @@ import org.civicpulse.schema.Marts;
  * to show that a rewrite of a metric, a plan or a write changes no number: {@code MartDiff LEFT_LAKE RIGHT_LAKE
  * [FROM TO]} prints, per table (the dashboard's marts, any other table under marts/, every table under curated/,
  * and the quarantine without the columns that name the run), the rows on each side and the rows only on one side
- * (multiset difference, doubles compared exactly). FROM and TO limit the dashboard's date-keyed marts; a table on
+ * (multiset difference, doubles compared exactly). A {@code source} column (the landing file a row came from) is
+ * compared by file name, so lakes ingested from two checkouts of the same sample data compare equal. FROM and TO limit the dashboard's date-keyed marts; a table on
  * one side only counts all its rows as differences.
  */
 public final class MartDiff {
@@ -89,15 +90,30 @@ public final class MartDiff {
   }
 
   /** The table's rows as a DuckDB subquery; null when the lake has no such table. */
-  private static String source(Connection duck, Path lake, String table, String range) {
+  private static String source(Connection duck, Path lake, String table, String range) throws SQLException {
     Path dir = folder(lake, table);
     if (!dir.resolve("_delta_log").toFile().isDirectory()) {
       return null;
     }
     List<Path> files = DeltaFiles.active(dir, duck);
+    String scan = "read_parquet([" + files.stream().map(p -> "'" + p + "'").collect(Collectors.joining(", "))
+        + "], union_by_name = true)";
     String columns = table.equals("quarantine") ? "* EXCLUDE (" + QUARANTINE_RUN_COLUMNS + ")" : "*";
-    return "(SELECT " + columns + " FROM read_parquet([" + files.stream().map(p -> "'" + p + "'")
-        .collect(Collectors.joining(", ")) + "], union_by_name = true)" + range + ")";
+    if (hasColumn(duck, scan, "source")) {
+      columns += " REPLACE (regexp_replace(source, '^.*/', '') AS source)";
+    }
+    return "(SELECT " + columns + " FROM " + scan + range + ")";
+  }
+
+  private static boolean hasColumn(Connection duck, String scan, String column) throws SQLException {
+    try (Statement s = duck.createStatement(); ResultSet rs = s.executeQuery("DESCRIBE SELECT * FROM " + scan)) {
+      while (rs.next()) {
+        if (rs.getString(1).equals(column)) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 
   private static long count(Connection duck, String sql) throws SQLException {
