@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.civicpulse.forecast.LevelAccuracy;
 import org.civicpulse.report.HtmlTable.Cell;
 import tech.tablesaw.api.Table;
 
@@ -23,7 +24,6 @@ final class ForecastPage {
   static final int TOP_CATEGORIES = 5;
   /** Rows in each of the risers and fallers tables. */
   static final int TOP_RISERS = 10;
-  static final List<String> LEVELS = List.of("area", "community", "category", "cell");
 
   private ForecastPage() {}
 
@@ -152,7 +152,7 @@ final class ForecastPage {
     return out.subList(0, Math.min(TOP_CATEGORIES, out.size()));
   }
 
-  /** Per level: means over the level's series of chosen and snaive MASE (null MASE = scale 0, left out). */
+  /** Per level: the figures of LevelAccuracy over the mart's per-series rows. */
   private static Markup accuracy(ReportContext ctx, Table a) {
     Messages m = ctx.m;
     HtmlTable h = new HtmlTable().col(m.get("fc.col.level"), false).col(m.get("fc.col.series"), true)
@@ -161,44 +161,19 @@ final class ForecastPage {
         .col(m.get("fc.col.coverage80"), true).col(m.get("fc.col.coverage95"), true);
     List<List<String>> csv = new ArrayList<>();
     if (Tables.usable(a, "level", "model", "mase")) {
-      for (String level : LEVELS) {
-        double[] chosen = new double[2];
-        double[] snaive = new double[2];
-        double[] cov80 = new double[2];
-        double[] cov95 = new double[2];
-        int series = 0;
-        int scale0 = 0;
-        for (int i = 0; i < a.rowCount(); i++) {
-          if (!level.equals(Tables.str(a, "level", i))) {
-            continue;
-          }
-          String model = Tables.str(a, "model", i);
-          Double mase = Tables.num(a, "mase", i);
-          if (model.equals("chosen")) {
-            series++;
-            if (mase == null) {
-              scale0++; // scale 0: left out of every mean of the level
-            } else {
-              add(chosen, mase);
-              add(cov80, Tables.num(a, "coverage80", i));
-              add(cov95, Tables.num(a, "coverage95", i));
-            }
-          } else if (model.equals("snaive")) {
-            add(snaive, mase);
-          }
-        }
-        if (series == 0) {
-          continue;
-        }
-        Double mc = mean(chosen);
-        Double ms = mean(snaive);
-        Double ratio = mc == null || ms == null || ms == 0.0 ? null : mc / ms;
-        String lv = m.get("fc.level." + level);
-        h.row(List.of(Cell.of(lv), Cell.num(String.valueOf(series)), Cell.num(String.valueOf(scale0)),
-            Cell.num(Formats.dec(mc, 3)), Cell.num(Formats.dec(ms, 3)), Cell.num(Formats.dec(ratio, 2)),
-            Cell.num(Formats.pct(mean(cov80))), Cell.num(Formats.pct(mean(cov95)))));
-        csv.add(List.of(level, String.valueOf(series), String.valueOf(scale0), Formats.csv(mc, 4),
-            Formats.csv(ms, 4), Formats.csv(ratio, 4), Formats.csv(mean(cov80), 4), Formats.csv(mean(cov95), 4)));
+      List<LevelAccuracy.SeriesRow> rows = new ArrayList<>();
+      for (int i = 0; i < a.rowCount(); i++) {
+        rows.add(new LevelAccuracy.SeriesRow(Tables.str(a, "level", i), Tables.str(a, "model", i), Tables.num(a, "mase", i),
+            Tables.num(a, "coverage80", i), Tables.num(a, "coverage95", i)));
+      }
+      for (LevelAccuracy.Level l : LevelAccuracy.of(rows)) {
+        String lv = m.get("fc.level." + l.level());
+        h.row(List.of(Cell.of(lv), Cell.num(String.valueOf(l.series())), Cell.num(String.valueOf(l.scale0())),
+            Cell.num(Formats.dec(l.maseChosen(), 3)), Cell.num(Formats.dec(l.maseSnaive(), 3)),
+            Cell.num(Formats.dec(l.ratio(), 2)), Cell.num(Formats.pct(l.coverage80())), Cell.num(Formats.pct(l.coverage95()))));
+        csv.add(List.of(l.level(), String.valueOf(l.series()), String.valueOf(l.scale0()), Formats.csv(l.maseChosen(), 4),
+            Formats.csv(l.maseSnaive(), 4), Formats.csv(l.ratio(), 4), Formats.csv(l.coverage80(), 4),
+            Formats.csv(l.coverage95(), 4)));
       }
     }
     ctx.csv(CsvFile.FORECAST_ACCURACY, List.of("level", "series", "scale_0", "mase_chosen", "mase_snaive",
@@ -207,16 +182,6 @@ final class ForecastPage {
         .append(PageLayout.csvLink(m, CsvFile.FORECAST_ACCURACY));
   }
 
-  private static void add(double[] acc, Double v) {
-    if (v != null && !v.isNaN()) {
-      acc[0] += v;
-      acc[1]++;
-    }
-  }
-
-  private static Double mean(double[] acc) {
-    return acc[1] == 0 ? null : acc[0] / acc[1];
-  }
 
   // ---------------------------------------------------------------- decisions.html
 

@@ -2,13 +2,13 @@ package org.civicpulse.report;
 
 import java.io.IOException;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.civicpulse.stats.TrailingWeek;
+import org.civicpulse.stats.WindowTotals;
 import tech.tablesaw.api.Table;
 
 /** The PNG charts of one overview (area or community) and the img markup that shows them. */
@@ -115,15 +115,10 @@ final class OverviewCharts {
   /** Requests per channel over the last 30 days, largest first, with translated channel names. */
   static LinkedHashMap<String, Double> channelMix(ReportContext ctx, String scope) {
     LocalDate d = ctx.data.date();
-    Table t = ctx.channels(scope);
-    Map<String, Double> sums = new TreeMap<>();
-    for (int i = 0; i < t.rowCount(); i++) {
-      Double v = Tables.num(t, "volume", i);
-      sums.merge(Tables.str(t, "channel", i), v == null ? 0.0 : v, Double::sum);
-    }
+    Map<String, Double> sums = WindowTotals.sum(Tables.daily(ctx.channels(scope), "volume", "channel"),
+        d.minusDays(CHANNEL_DAYS - 1L), d);
     LinkedHashMap<String, Double> out = new LinkedHashMap<>();
-    sums.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()))
-        .forEach(e -> out.put(label(ctx.m, "channel.", e.getKey()), e.getValue()));
+    WindowTotals.largestFirst(sums).forEach(e -> out.put(label(ctx.m, "channel.", e.getKey()), e.getValue()));
     return out;
   }
 

@@ -3,11 +3,13 @@ package org.civicpulse.report;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.civicpulse.report.HtmlTable.Cell;
+import org.civicpulse.stats.TrailingWeek;
+import org.civicpulse.stats.WindowTotals;
 import tech.tablesaw.api.Table;
 
 /**
@@ -62,40 +64,21 @@ final class OverviewTables {
     return out.isEmpty() ? Formats.MISSING : String.join(m.get("list.sep"), out);
   }
 
-  /** Sum of volume per category over [from, to] for the scope's rows. */
-  static Map<String, Double> volumeByCategory(ReportContext ctx, String scope, LocalDate from, LocalDate to) {
-    Table t = Tables.between(ctx.kpis(scope), "date", from, to);
-    Map<String, Double> out = new LinkedHashMap<>();
-    for (int i = 0; i < t.rowCount(); i++) {
-      String key = Tables.str(t, "category", i);
-      Double v = Tables.num(t, "volume", i);
-      out.merge(key, v == null ? 0.0 : v, Double::sum);
-    }
-    return out;
-  }
-
-  /** Categories by volume in the last 7 days, with the week before and the share of the total. */
+  /** Categories by volume in the last 7 days, with the week before and the share of the total (WindowTotals). */
   static Markup topCategories(ReportContext ctx, String scope) {
     Messages m = ctx.m;
     LocalDate d = ctx.data.date();
-    Map<String, Double> last = volumeByCategory(ctx, scope, d.minusDays(6), d);
-    Map<String, Double> prev = volumeByCategory(ctx, scope, d.minusDays(13), d.minusDays(7));
-    double total = last.getOrDefault(Labels.ALL, 0.0);
-    List<Map.Entry<String, Double>> ranked = new ArrayList<>(last.entrySet());
     // UNLINKED rows carry feedback only, never requests: no place in a volume ranking.
-    ranked.removeIf(e -> e.getKey().equals(Labels.ALL) || e.getKey().equals(Labels.UNLINKED));
-    ranked.sort(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()));
+    List<WindowTotals.Rise> ranked = WindowTotals.topOfLastWeek(Tables.daily(ctx.kpis(scope), "volume", "category"), d,
+        Labels.ALL, Set.of(Labels.UNLINKED), TOP);
     HtmlTable h = new HtmlTable().col(m.get("col.category"), false).col(m.get("col.last7"), true)
         .col(m.get("col.prev7"), true).col(m.get("col.change"), true).col(m.get("col.share"), true);
     List<List<String>> csv = new ArrayList<>();
-    for (Map.Entry<String, Double> e : ranked.subList(0, Math.min(TOP, ranked.size()))) {
-      double p = prev.getOrDefault(e.getKey(), 0.0);
-      long change = Math.round(e.getValue() - p);
-      Double share = total > 0 ? e.getValue() / total : null;
-      h.row(List.of(Cell.of(ctx.labels.category(e.getKey())), Cell.num(Formats.count(e.getValue())),
-          Cell.num(Formats.count(p)), changeCell(change), Cell.num(Formats.pct(share))));
-      csv.add(List.of(scope, e.getKey(), Long.toString(Math.round(e.getValue())), Long.toString(Math.round(p)),
-          Long.toString(change), Formats.csv(share, 4)));
+    for (WindowTotals.Rise r : ranked) {
+      h.row(List.of(Cell.of(ctx.labels.category(r.key())), Cell.num(Formats.count(r.last7())),
+          Cell.num(Formats.count(r.prev7())), changeCell(r.change()), Cell.num(Formats.pct(r.share()))));
+      csv.add(List.of(scope, r.key(), Long.toString(Math.round(r.last7())), Long.toString(Math.round(r.prev7())),
+          Long.toString(r.change()), Formats.csv(r.share(), 4)));
     }
     ctx.csv(CsvFile.TOP_CATEGORIES, List.of("scope", "category", "last7", "prev7", "change", "share"), csv);
     return h.render(m.get("empty")).append(PageLayout.csvLink(m, CsvFile.TOP_CATEGORIES));
@@ -147,13 +130,9 @@ final class OverviewTables {
     LocalDate d = ctx.data.date();
     List<String> comms = Labels.ALL.equals(scope) ? ctx.labels.communityIds() : List.of(scope);
     List<String> cats = ctx.labels.categoryIds();
-    Table k = Tables.between(Labels.ALL.equals(scope) ? ctx.kpisRecent : ctx.kpis(scope), "date", d.minusDays(6), d);
-    Map<String, Double> cell = new LinkedHashMap<>();
-    for (int i = 0; i < k.rowCount(); i++) {
-      Double v = Tables.num(k, "volume", i);
-      cell.merge(Tables.str(k, "community_id", i) + "\u0000" + Tables.str(k, "category", i), v == null ? 0.0 : v,
-          Double::sum);
-    }
+    Table k = Labels.ALL.equals(scope) ? ctx.kpisRecent : ctx.kpis(scope);
+    Map<String, Double> cell = WindowTotals.sum(Tables.daily(k, "volume", "community_id", "category"),
+        d.minusDays(TrailingWeek.DAYS - 1L), d);
     double max = 0;
     for (String c : comms) {
       for (String g : cats) {

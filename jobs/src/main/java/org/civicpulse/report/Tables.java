@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntPredicate;
+import org.civicpulse.stats.WindowTotals;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -182,6 +183,19 @@ final class Tables {
     }
     Map<String, Table> out = new LinkedHashMap<>();
     rows.forEach((k, v) -> out.put(k, t.where(Selection.with(v.stream().mapToInt(Integer::intValue).toArray()))));
+    return out;
+  }
+
+  /** The rows as daily values of {@code valueCol}, keyed by the key columns (joined with NUL when several). */
+  static List<WindowTotals.Daily> daily(Table t, String valueCol, String... keyCols) {
+    List<WindowTotals.Daily> out = new ArrayList<>();
+    for (int i = 0; i < t.rowCount(); i++) {
+      StringBuilder key = new StringBuilder();
+      for (int k = 0; k < keyCols.length; k++) {
+        key.append(k == 0 ? "" : "\u0000").append(str(t, keyCols[k], i));
+      }
+      out.add(new WindowTotals.Daily(key.toString(), date(t, "date", i), num(t, valueCol, i)));
+    }
     return out;
   }
 

@@ -3,10 +3,11 @@ package org.civicpulse.forecast.models;
 /** {@code snaive}: the value 52 positions earlier; plain naive (last value) under 52 points. */
 public final class SeasonalNaive implements ForecastModel {
   public static final int LAG = 52;
+  public static final String NAME = "snaive";
 
   @Override
   public String name() {
-    return "snaive";
+    return NAME;
   }
 
   @Override
