@@ -24,12 +24,11 @@ public final class AnomalyMetrics {
   /** @param denseVolume date, community_id, category, volume — zero-filled from 56 days before the range */
   public static Dataset<Row> anomalies(Dataset<Row> denseVolume, DateRange r) {
     denseVolume.sparkSession().udf().register("cp_robust_z", (UDF2<Seq<Number>, Number, Row>) AnomalyMetrics::score, RESULT);
-    denseVolume.createOrReplaceTempView("cp_dense_volume");
-    return denseVolume.sparkSession().sql("SELECT date, community_id, category, s.z AS anomaly_z, s.flag AS anomaly_flag FROM ("
+    return BoundSql.of("SELECT date, community_id, category, s.z AS anomaly_z, s.flag AS anomaly_flag FROM ("
         + " SELECT date, community_id, category, cp_robust_z(hist, volume) AS s FROM ("
         + "  SELECT *, collect_list(volume) OVER (PARTITION BY community_id, category, dayofweek(date) ORDER BY date"
-        + "   ROWS BETWEEN " + WEEKS + " PRECEDING AND 1 PRECEDING) AS hist FROM cp_dense_volume))"
-        + " WHERE date BETWEEN " + r.a() + " AND " + r.b());
+        + "   ROWS BETWEEN " + WEEKS + " PRECEDING AND 1 PRECEDING) AS hist FROM {dense_volume}))"
+        + " WHERE date BETWEEN " + r.a() + " AND " + r.b()).with("dense_volume", denseVolume).run();
   }
 
   private static Row score(Seq<Number> history, Number x) {

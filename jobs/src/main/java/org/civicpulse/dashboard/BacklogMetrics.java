@@ -4,43 +4,33 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.civicpulse.stats.Backlog;
 
 /**
- * backlog at end of day D (requests created before D+1 00:00 and not closed, rejected or duplicate at that
- * instant, from the event history), its aging buckets, and overdue (open past the due time at end of D).
+ * backlog at end of day D (the open spells of {@link Backlog} at D+1 00:00), its aging buckets, and overdue
+ * (open past the due time at end of D).
  */
 public final class BacklogMetrics {
   private BacklogMetrics() {}
 
-  /**
-   * Open intervals: from each created/reopened event to the next closed/rejected/duplicate event. Events at
-   * the same instant sort opening first, so a request created and closed in the same second is never open.
-   */
-  static Dataset<Row> intervals(DashboardViews v) {
-    return v.sql("""
-        SELECT request_id, community_id, category, created_at, due_at, provider_id, provider_type,
-               event_time AS open_at, next_close AS close_at
-        FROM (
-          SELECT *, min(CASE WHEN event_type IN ('closed', 'rejected', 'duplicate') THEN event_time END)
-                    OVER (PARTITION BY request_id ORDER BY event_time,
-                          CASE event_type WHEN 'created' THEN 0 WHEN 'reopened' THEN 1 ELSE 2 END
-                          ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS next_close
-          FROM cp_events WHERE event_type IN ('created', 'reopened', 'closed', 'rejected', 'duplicate'))
-        WHERE event_type IN ('created', 'reopened')""");
+  /** The open spells with the columns the daily measures need. */
+  static Dataset<Row> intervals(Dataset<Row> events) {
+    return Backlog.spells(events).select("request_id", "community_id", "category", "created_at", "due_at",
+        "provider_id", "provider_type", "open_at", "close_at");
   }
 
   /** One row per request and day it is open at the day's end, with its age and whether it is overdue. */
-  public static Dataset<Row> openDays(DashboardViews v, DateRange r) {
-    intervals(v).createOrReplaceTempView("cp_intervals");
+  public static Dataset<Row> openDays(Dataset<Row> events, DateRange r) {
     // Open at end of D ⟺ date(open_at) ≤ D and close_at > D+1 00:00 ⟺ D ≤ date(close_at − 1 µs) − 1.
-    return v.sql("SELECT d AS date, request_id, community_id, category, created_at, due_at, provider_id, provider_type,"
+    return BoundSql.of("SELECT d AS date, request_id, community_id, category, created_at, due_at, provider_id, provider_type,"
         + " (unix_micros(to_timestamp(date_add(d, 1))) - unix_micros(created_at)) / 86400000000D AS age_days,"
         + " due_at IS NOT NULL AND due_at < to_timestamp(date_add(d, 1)) AS is_overdue,"
         + " (unix_micros(to_timestamp(date_add(d, 1))) - unix_micros(due_at)) / 3600000000D AS hours_overdue"
         + " FROM (SELECT *, greatest(to_date(open_at), " + r.a() + ") AS first_day,"
         + "   least(coalesce(date_sub(to_date(close_at - INTERVAL 1 MICROSECOND), 1), " + r.b() + "), " + r.b() + ") AS last_day"
-        + "   FROM cp_intervals)"
-        + " LATERAL VIEW explode(sequence(first_day, last_day)) t AS d WHERE first_day <= last_day");
+        + "   FROM {intervals})"
+        + " LATERAL VIEW explode(sequence(first_day, last_day)) t AS d WHERE first_day <= last_day")
+        .with("intervals", intervals(events)).run();
   }
 
   /** Age bounds in days of the aging buckets, in the order of {@link #BUCKETS}; the last is open-ended. */
@@ -55,12 +45,11 @@ public final class BacklogMetrics {
    * value is the running sum of those steps: the work grows with the number of intervals, not with the days
    * they stay open (exploding every open day cost 29 rows per request on three years of history).
    */
-  public static Dataset<Row> backlog(DashboardViews v, DateRange r) {
-    intervals(v).createOrReplaceTempView("cp_intervals");
-    v.sql("SELECT day AS date, " + DashboardViews.all("community_id") + ", " + DashboardViews.all("category") + ", "
-        + RunningSums.sums(MEASURES) + " FROM (" + steps(r) + ") GROUP BY day, CUBE(community_id, category)")
-        .createOrReplaceTempView("cp_backlog_steps");
-    return RunningSums.overGrid(v, r, "cp_backlog_steps", MEASURES);
+  public static Dataset<Row> backlog(Dataset<Row> events, CellGrid grid, DateRange r) {
+    Dataset<Row> steps = BoundSql.of("SELECT day AS date, " + Rollup.all("community_id") + ", " + Rollup.all("category")
+        + ", " + RunningSums.sums(MEASURES) + " FROM (" + steps(r) + ") GROUP BY day, CUBE(community_id, category)")
+        .with("intervals", intervals(events)).run();
+    return RunningSums.overGrid(grid.days(r, false), steps, MEASURES);
   }
 
   /** One row per step: (day, community, category, d_<measure> = +1 or −1 for one measure, 0 for the others). */
@@ -69,7 +58,7 @@ public final class BacklogMetrics {
     String clipped = "SELECT community_id, category, created_at, due_at,"
         + " greatest(to_date(open_at), " + r.a() + ") AS first_day,"
         + " least(coalesce(date_sub(to_date(close_at - INTERVAL 1 MICROSECOND), 1), " + r.b() + "), " + r.b() + ") AS last_day"
-        + " FROM cp_intervals";
+        + " FROM {intervals}";
     List<String> spans = new ArrayList<>();
     spans.add(RunningSums.span("backlog", "first_day", "last_day"));
     for (int i = 0; i < BUCKETS.size(); i++) {

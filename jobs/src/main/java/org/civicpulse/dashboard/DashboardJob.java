@@ -39,31 +39,31 @@ public final class DashboardJob {
   }
 
   public void run(DateRange r) {
-    DashboardViews v = views(r).register();
+    DashboardInputs in = inputs(r);
     // Events are the widest input every family shuffles; counting them also fills their cache.
-    try (StepScale sized = StepScale.forRows(store.spark(), v.events().count(), EVENTS_PER_PARTITION, INTERPRET_BELOW)) {
+    try (StepScale sized = StepScale.forRows(store.spark(), in.events().count(), EVENTS_PER_PARTITION, INTERPRET_BELOW)) {
       progress.accept("kpis_daily " + r.from() + " … " + r.to());
-      write(Marts.KPIS_DAILY, KpiTable.build(v, r, holidays), r);
-      write(Marts.VOLUME_BY_CHANNEL, VolumeMetrics.byChannel(v, r), r);
+      write(Marts.KPIS_DAILY, KpiTable.build(in, r, holidays), r);
+      write(Marts.VOLUME_BY_CHANNEL, VolumeMetrics.byChannel(in.events(), r), r);
       progress.accept("participation_daily");
-      write(Marts.PARTICIPATION_DAILY, ParticipationMetrics.monthToDate(v, r), r);
+      write(Marts.PARTICIPATION_DAILY, ParticipationMetrics.monthToDate(in.participation(), in.communities(), r), r);
       progress.accept("worklist, providers, hot spots for " + r.to());
       DateRange last = new DateRange(r.to(), r.to());
-      write(Marts.WORKLIST, BacklogMetrics.openDays(v, last).filter(col("is_overdue"))
+      write(Marts.WORKLIST, BacklogMetrics.openDays(in.events(), last).filter(col("is_overdue"))
           .selectExpr("date", "request_id", "community_id", "category", "date_format(created_at, 'yyyy-MM-dd HH:mm') AS created_at",
               "date_format(due_at, 'yyyy-MM-dd HH:mm') AS due_at", "age_days", "hours_overdue", "provider_id", "provider_type"), last);
-      write(Marts.PROVIDERS, ProviderMetrics.providers(v, r.to()), last);
+      write(Marts.PROVIDERS, ProviderMetrics.providers(in.requests(), in.feedbackByRequest(), r.to()), last);
       write(Marts.HOTSPOTS, Hotspots.top(readMart(Marts.KPIS_DAILY, r.to().minusDays(13), r.to()), r.to()), last);
       progress.accept("scores");
       Dataset<Row> kpisAll = readMart(Marts.KPIS_DAILY, r.from().minusDays(89), r.to()).filter("category = 'ALL'");
       Dataset<Row> partAll = readMart(Marts.PARTICIPATION_DAILY, r.from(), r.to()).filter("dimension = 'ALL'");
       write(Marts.SCORES, ScoreWindows.scores(store.spark(), kpisAll, partAll, r, targets), r);
     } finally {
-      v.events().unpersist();
-      v.requests().unpersist();
-      v.feedback().unpersist();
-      v.participation().unpersist();
-      v.feedbackByRequest().unpersist();
+      in.events().unpersist();
+      in.requests().unpersist();
+      in.feedback().unpersist();
+      in.participation().unpersist();
+      in.feedbackByRequest().unpersist();
     }
   }
 
@@ -75,7 +75,7 @@ public final class DashboardJob {
    * one row per rated request — and the category of a request rated today, which may be of any age — two
    * columns of service_requests, kept only for the requests rated in the range.
    */
-  private DashboardViews views(DateRange r) {
+  private DashboardInputs inputs(DateRange r) {
     Dataset<Row> events = new EventHistory(store, lake, progress).events(r);
     String providerMonth = EventHistory.month(r.to().minusDays(ProviderMetrics.WINDOW_DAYS - 1));
     Dataset<Row> requests = read(Schemas.SERVICE_REQUESTS).filter(col(TableSchema.MONTH_COLUMN).geq(providerMonth));
@@ -85,9 +85,9 @@ public final class DashboardJob {
     Dataset<Row> rated = feedback.filter(col("request_id").isNotNull()).select("request_id").distinct();
     Dataset<Row> requestCategories = read(Schemas.SERVICE_REQUESTS).select("request_id", "category")
         .join(rated, "request_id", "left_semi");
-    Dataset<Row> feedbackByRequest = DashboardViews.feedbackByRequest(allFeedback.select("request_id", "rating"));
+    Dataset<Row> feedbackByRequest = DashboardInputs.feedbackByRequest(allFeedback.select("request_id", "rating"));
     // Every metric family scans these: cache them once instead of re-reading the Delta files a dozen times.
-    return new DashboardViews(store.spark(), cached(events), cached(requests), feedback, cached(participation),
+    return new DashboardInputs(store.spark(), cached(events), cached(requests), feedback, cached(participation),
         read(Schemas.COMMUNITIES), read(Schemas.CATEGORIES), requestCategories, cached(feedbackByRequest));
   }
 

@@ -12,14 +12,13 @@ public final class Hotspots {
 
   /** @param kpis kpis_daily rows covering the 14 days ending at d */
   public static Dataset<Row> top(Dataset<Row> kpis, LocalDate d) {
-    kpis.createOrReplaceTempView("cp_kpis_hot");
     String last = "date BETWEEN DATE'" + d.minusDays(6) + "' AND DATE'" + d + "'";
     String prev = "date BETWEEN DATE'" + d.minusDays(13) + "' AND DATE'" + d.minusDays(7) + "'";
-    return kpis.sparkSession().sql("SELECT DATE'" + d + "' AS date, community_id, category, last7, prev7,"
+    return BoundSql.of("SELECT DATE'" + d + "' AS date, community_id, category, last7, prev7,"
         + " last7 - prev7 AS change, CASE WHEN prev7 > 0 THEN (last7 - prev7) / prev7 END AS pct FROM ("
         + " SELECT community_id, category, CAST(sum(CASE WHEN " + last + " THEN volume ELSE 0 END) AS INT) AS last7,"
-        + " CAST(sum(CASE WHEN " + prev + " THEN volume ELSE 0 END) AS INT) AS prev7 FROM cp_kpis_hot"
+        + " CAST(sum(CASE WHEN " + prev + " THEN volume ELSE 0 END) AS INT) AS prev7 FROM {kpis}"
         + " WHERE community_id <> 'ALL' AND category NOT IN ('ALL', 'UNLINKED') GROUP BY community_id, category)"
-        + " WHERE last7 > prev7 ORDER BY change DESC, community_id, category LIMIT " + TOP);
+        + " WHERE last7 > prev7 ORDER BY change DESC, community_id, category LIMIT " + TOP).with("kpis", kpis).run();
   }
 }

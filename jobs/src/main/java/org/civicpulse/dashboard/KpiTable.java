@@ -26,35 +26,37 @@ public final class KpiTable {
   private KpiTable() {}
 
   /** Without a holiday calendar: the holiday column stays empty. */
-  public static Dataset<Row> build(DashboardViews v, DateRange r) {
-    return build(v, r, null);
+  public static Dataset<Row> build(DashboardInputs in, DateRange r) {
+    return build(in, r, null);
   }
 
   /** @param holidays the country's calendar; a holiday's Chinese and English names go beside every row of its day */
-  public static Dataset<Row> build(DashboardViews v, DateRange r, HolidayCalendar holidays) {
+  public static Dataset<Row> build(DashboardInputs in, DateRange r, HolidayCalendar holidays) {
     DateRange history = r.extendBack(AnomalyMetrics.WEEKS * 7);
-    Dataset<Row> dense = zeroFill(CellGrid.grid(v, history, false).join(VolumeMetrics.volume(v, history), seq(), "left"),
+    Dataset<Row> events = in.events();
+    CellGrid grid = in.grid();
+    Dataset<Row> dense = zeroFill(grid.days(history, false).join(VolumeMetrics.volume(events, history), seq(), "left"),
         List.of("volume"));
-    Dataset<Row> out = CellGrid.grid(v, r, true)
-        .join(VolumeMetrics.volume(v, r), seq(), "left")
-        .join(BacklogMetrics.backlog(v, r), seq(), "left")
-        .join(TimingMetrics.firstResponse(v, r), seq(), "left")
-        .join(TimingMetrics.resolution(v, r), seq(), "left")
-        .join(SlaMetrics.sla(v, r), seq(), "left")
-        .join(SatisfactionMetrics.ratings(v, r), seq(), "left")
-        .join(SatisfactionMetrics.feedbackRate(v, r).drop("closed_n"), seq(), "left")
-        .join(ReopenMetrics.reopened(v, r), seq(), "left")
-        .join(ReopenMetrics.closedPrevious30(v, r), seq(), "left")
+    Dataset<Row> out = grid.days(r, true)
+        .join(VolumeMetrics.volume(events, r), seq(), "left")
+        .join(BacklogMetrics.backlog(events, grid, r), seq(), "left")
+        .join(TimingMetrics.firstResponse(events, r), seq(), "left")
+        .join(TimingMetrics.resolution(events, r), seq(), "left")
+        .join(SlaMetrics.sla(events, r), seq(), "left")
+        .join(SatisfactionMetrics.ratings(in.feedback(), in.requestCategories(), r), seq(), "left")
+        .join(SatisfactionMetrics.feedbackRate(events, in.feedbackByRequest(), r).drop("closed_n"), seq(), "left")
+        .join(ReopenMetrics.reopened(events, r), seq(), "left")
+        .join(ReopenMetrics.closedPrevious30(events, grid, r), seq(), "left")
         .join(AnomalyMetrics.anomalies(dense, r), seq(), "left");
     out = zeroFill(out, ZERO_FILLED)
         .withColumn("sla_compliance", expr("CASE WHEN sla_due > 0 THEN sla_met / sla_due END"))
         .withColumn("reopen_rate", expr("CASE WHEN closed_prev30 > 0 THEN reopened / closed_prev30 END"))
         .withColumn("anomaly_flag", coalesce(col("anomaly_flag"), lit(false)))
-        .join(holidayNames(v, r, holidays), scala.jdk.javaapi.CollectionConverters.asScala(List.of("date")).toList(), "left");
+        .join(holidayNames(in.spark(), r, holidays), scala.jdk.javaapi.CollectionConverters.asScala(List.of("date")).toList(), "left");
     return out.selectExpr(COLUMNS.toArray(new String[0]));
   }
 
-  private static Dataset<Row> holidayNames(DashboardViews v, DateRange r, HolidayCalendar holidays) {
+  private static Dataset<Row> holidayNames(org.apache.spark.sql.SparkSession spark, DateRange r, HolidayCalendar holidays) {
     List<Row> rows = new java.util.ArrayList<>();
     for (java.time.LocalDate d = r.from(); holidays != null && !d.isAfter(r.to()); d = d.plusDays(1)) {
       if (holidays.isHoliday(d)) {
@@ -62,7 +64,7 @@ public final class KpiTable {
             holidays.holidayName(d, "zh").orElse("") + " " + holidays.holidayName(d, "en").orElse("")));
       }
     }
-    return v.spark().createDataFrame(rows, new org.apache.spark.sql.types.StructType()
+    return spark.createDataFrame(rows, new org.apache.spark.sql.types.StructType()
         .add("date", org.apache.spark.sql.types.DataTypes.DateType).add("holiday", org.apache.spark.sql.types.DataTypes.StringType));
   }
 

@@ -1,7 +1,7 @@
 package org.civicpulse.dashboard;
 
-import static org.civicpulse.dashboard.DashboardViews.CUBE;
-import static org.civicpulse.dashboard.DashboardViews.KEYS;
+import static org.civicpulse.dashboard.Rollup.CUBE;
+import static org.civicpulse.dashboard.Rollup.KEYS;
 
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -11,10 +11,10 @@ import org.apache.spark.sql.Row;
 public final class ReopenMetrics {
   private ReopenMetrics() {}
 
-  public static Dataset<Row> reopened(DashboardViews v, DateRange r) {
-    return v.sql("SELECT " + KEYS + ", count(DISTINCT request_id) AS reopened FROM (SELECT to_date(event_time) AS date,"
-        + " community_id, category, request_id FROM cp_events WHERE event_type = 'reopened'"
-        + " AND to_date(event_time) BETWEEN " + r.a() + " AND " + r.b() + ") " + CUBE);
+  public static Dataset<Row> reopened(Dataset<Row> events, DateRange r) {
+    return BoundSql.of("SELECT " + KEYS + ", count(DISTINCT request_id) AS reopened FROM (SELECT to_date(event_time) AS date,"
+        + " community_id, category, request_id FROM {events} WHERE event_type = 'reopened'"
+        + " AND to_date(event_time) BETWEEN " + r.a() + " AND " + r.b() + ") " + CUBE).with("events", events).run();
   }
 
   /**
@@ -23,18 +23,18 @@ public final class ReopenMetrics {
    * request counts once per day and group (grouping sets listed per close, as a CUBE would count a request
    * whose category changed between closes once in ALL).
    */
-  public static Dataset<Row> closedPrevious30(DashboardViews v, DateRange r) {
+  public static Dataset<Row> closedPrevious30(Dataset<Row> events, CellGrid grid, DateRange r) {
     String closes = "SELECT DISTINCT request_id, to_date(event_time) AS c, k.community AS community_id, k.cat AS category"
-        + " FROM cp_events LATERAL VIEW explode(array(named_struct('community', community_id, 'cat', category),"
+        + " FROM {events} LATERAL VIEW explode(array(named_struct('community', community_id, 'cat', category),"
         + "   named_struct('community', community_id, 'cat', 'ALL'), named_struct('community', 'ALL', 'cat', category),"
         + "   named_struct('community', 'ALL', 'cat', 'ALL'))) t AS k"
         + " WHERE event_type = 'closed' AND to_date(event_time) BETWEEN date_sub(" + r.a() + ", 30) AND " + r.b();
     String spans = "SELECT community_id, category, greatest(date_add(c, 1), " + r.a() + ","
         + "  coalesce(date_add(lag(c) OVER (PARTITION BY community_id, category, request_id ORDER BY c), 31), " + r.a() + ")) AS s,"
         + " least(date_add(c, 30), " + r.b() + ") AS e FROM (" + closes + ")";
-    v.sql("SELECT st.day AS date, community_id, category, sum(st.delta) AS d_closed_prev30 FROM (SELECT community_id, category,"
+    Dataset<Row> steps = BoundSql.of("SELECT st.day AS date, community_id, category, sum(st.delta) AS d_closed_prev30 FROM (SELECT community_id, category,"
         + " explode(filter(array(" + RunningSums.span("closed_prev30", "s", "e") + "), x -> x.day <= " + r.b() + ")) AS st"
-        + " FROM (" + spans + ")) GROUP BY st.day, community_id, category").createOrReplaceTempView("cp_closed_steps");
-    return RunningSums.overGrid(v, r, "cp_closed_steps", List.of("closed_prev30"));
+        + " FROM (" + spans + ")) GROUP BY st.day, community_id, category").with("events", events).run();
+    return RunningSums.overGrid(grid.days(r, false), steps, List.of("closed_prev30"));
   }
 }

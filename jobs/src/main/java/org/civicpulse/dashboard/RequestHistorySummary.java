@@ -27,13 +27,12 @@ public final class RequestHistorySummary {
   /** @param events request_events rows (any time; rows at or after W are ignored) */
   public static Dataset<Row> before(Dataset<Row> events, LocalDate w) {
     String at = "to_timestamp(DATE'" + w + "')";
-    events.createOrReplaceTempView("cp_history_input");
-    // Ties at one instant order opening events first, as BacklogMetrics does, so "last" agrees with it.
-    Dataset<Row> kept = events.sparkSession().sql("""
+    // Ties at one instant order opening events first, as Backlog.spells does, so "last" agrees with it.
+    Dataset<Row> kept = BoundSql.of("""
         WITH lc AS (
           SELECT *, CASE event_type WHEN 'created' THEN 0 WHEN 'reopened' THEN 1 ELSE 2 END AS cp_ord,
                  CASE WHEN event_type IN ('rejected', 'duplicate') THEN 'dropped' ELSE event_type END AS cp_class
-          FROM cp_history_input WHERE event_type IN %s AND event_time < %s),
+          FROM {events} WHERE event_type IN %s AND event_time < %s),
         ranked AS (
           SELECT *,
                  row_number() OVER (PARTITION BY request_id, cp_class ORDER BY event_time, cp_ord, event_id) AS cp_first,
@@ -47,7 +46,7 @@ public final class RequestHistorySummary {
         SELECT ranked.* FROM ranked JOIN req ON ranked.request_id = req.cp_request
         WHERE (cp_class IN ('created', 'closed', 'dropped') AND cp_first = 1 AND req.cp_due >= %s)
            OR (cp_last = 1 AND req.cp_open)
-        """.formatted(LIFECYCLE, at, at));
+        """.formatted(LIFECYCLE, at, at)).with("events", events).run();
     return kept.selectExpr(Schemas.get(Schemas.REQUEST_EVENTS).sparkSchema().fieldNames());
   }
 }

@@ -13,19 +13,20 @@ final class RunningSums {
   private RunningSums() {}
 
   /**
-   * @param steps a view with one row per (date, community_id, category) and the summed steps d_&lt;measure&gt;…,
-   *     roll-ups labelled ALL, clipped to the range (a span that starts before the range starts on its first day)
+   * @param grid the range's grid (without UNLINKED)
+   * @param steps one row per (date, community_id, category) and the summed steps d_&lt;measure&gt;…, roll-ups
+   *     labelled ALL, clipped to the range (a span that starts before the range starts on its first day)
    * @return grid rows (date, community_id, category, &lt;measure&gt; as INT…)
    */
-  static Dataset<Row> overGrid(DashboardViews v, DateRange r, String steps, List<String> measures) {
-    CellGrid.grid(v, r, false).createOrReplaceTempView("cp_steps_grid");
+  static Dataset<Row> overGrid(Dataset<Row> grid, Dataset<Row> steps, List<String> measures) {
     StringBuilder running = new StringBuilder();
     for (String m : measures) {
       running.append(", CAST(sum(coalesce(s.d_").append(m).append(", 0)) OVER (PARTITION BY g.community_id, g.category"
           + " ORDER BY g.date ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS INT) AS ").append(m);
     }
-    return v.sql("SELECT g.date, g.community_id, g.category" + running + " FROM cp_steps_grid g LEFT JOIN " + steps
-        + " s ON g.date = s.date AND g.community_id = s.community_id AND g.category = s.category");
+    return BoundSql.of("SELECT g.date, g.community_id, g.category" + running + " FROM {grid} g LEFT JOIN {steps}"
+        + " s ON g.date = s.date AND g.community_id = s.community_id AND g.category = s.category")
+        .with("grid", grid).with("steps", steps).run();
   }
 
   /** The +1 and −1 steps of one measure over the days [from, to]; both days are null when the span is empty. */

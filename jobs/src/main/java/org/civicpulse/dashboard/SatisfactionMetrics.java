@@ -1,7 +1,7 @@
 package org.civicpulse.dashboard;
 
-import static org.civicpulse.dashboard.DashboardViews.CUBE;
-import static org.civicpulse.dashboard.DashboardViews.KEYS;
+import static org.civicpulse.dashboard.Rollup.CUBE;
+import static org.civicpulse.dashboard.Rollup.KEYS;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -16,22 +16,24 @@ public final class SatisfactionMetrics {
 
   private SatisfactionMetrics() {}
 
-  public static Dataset<Row> ratings(DashboardViews v, DateRange r) {
-    return v.sql("SELECT " + KEYS + ", count(*) AS feedback_n, avg(rating) AS rating_mean,"
+  /** @param requestCategories request_id → category of at least every request the ratings link to */
+  public static Dataset<Row> ratings(Dataset<Row> feedback, Dataset<Row> requestCategories, DateRange r) {
+    return BoundSql.of("SELECT " + KEYS + ", count(*) AS feedback_n, avg(rating) AS rating_mean,"
         + " avg(CASE WHEN rating >= 4 THEN 1D ELSE 0D END) AS csat"
         + " FROM (SELECT to_date(f.submitted_at) AS date, f.community_id, coalesce(q.category, '" + UNLINKED + "') AS category,"
-        + "  f.rating FROM cp_feedback f LEFT JOIN cp_request_categories q ON f.request_id = q.request_id"
+        + "  f.rating FROM {feedback} f LEFT JOIN {request_categories} q ON f.request_id = q.request_id"
         + "  WHERE to_date(f.submitted_at) BETWEEN " + r.a() + " AND " + r.b() + ") "
-        + CUBE);
+        + CUBE).with("feedback", feedback).with("request_categories", requestCategories).run();
   }
 
-  public static Dataset<Row> feedbackRate(DashboardViews v, DateRange r) {
-    return v.sql("SELECT " + KEYS + ", count(DISTINCT request_id) AS closed_n,"
+  /** @param feedbackByRequest the ids of requests that have feedback (any time), in column request_id */
+  public static Dataset<Row> feedbackRate(Dataset<Row> events, Dataset<Row> feedbackByRequest, DateRange r) {
+    return BoundSql.of("SELECT " + KEYS + ", count(DISTINCT request_id) AS closed_n,"
         + " count(DISTINCT CASE WHEN has_feedback THEN request_id END) / count(DISTINCT request_id) AS feedback_rate"
         + " FROM (SELECT to_date(e.event_time) AS date, e.community_id, e.category, e.request_id,"
-        + "  fb.request_id IS NOT NULL AS has_feedback FROM cp_events e"
-        + "  LEFT JOIN cp_feedback_by_request fb ON e.request_id = fb.request_id"
+        + "  fb.request_id IS NOT NULL AS has_feedback FROM {events} e"
+        + "  LEFT JOIN {feedback_by_request} fb ON e.request_id = fb.request_id"
         + "  WHERE e.event_type = 'closed' AND to_date(e.event_time) BETWEEN " + r.a() + " AND " + r.b() + ") "
-        + CUBE);
+        + CUBE).with("events", events).with("feedback_by_request", feedbackByRequest).run();
   }
 }

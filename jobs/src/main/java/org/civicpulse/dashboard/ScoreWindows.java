@@ -42,8 +42,6 @@ public final class ScoreWindows {
    */
   public static Dataset<Row> scores(SparkSession spark, Dataset<Row> kpis, Dataset<Row> participation, DateRange r,
       Targets targets) {
-    kpis.createOrReplaceTempView("cp_kpis_all");
-    participation.createOrReplaceTempView("cp_part_all");
     StringBuilder sql = new StringBuilder("SELECT k.date, k.community_id, w.window");
     sql.append(", sum_met / nullif(sum_due, 0) AS sla_compliance, sum_happy / nullif(sum_fb, 0) AS csat")
         .append(", avg_feedback_rate AS feedback_rate, p.per_1000 AS participation_per_1000")
@@ -55,13 +53,14 @@ public final class ScoreWindows {
           + " sum(sla_due) " + frame + " AS sum_due, sum(csat * feedback_n) " + frame + " AS sum_happy,"
           + " sum(CASE WHEN csat IS NOT NULL THEN feedback_n END) " + frame + " AS sum_fb,"
           + " avg(feedback_rate) " + frame + " AS avg_feedback_rate, avg(first_response_p50_h) " + frame + " AS avg_fr,"
-          + " avg(resolution_p90_h) " + frame + " AS avg_res, avg(reopen_rate) " + frame + " AS avg_reopen FROM cp_kpis_all");
+          + " avg(resolution_p90_h) " + frame + " AS avg_res, avg(reopen_rate) " + frame + " AS avg_reopen FROM {kpis}");
     }
     sql.append(String.join(" UNION ALL ", parts))
-        .append(") k LEFT JOIN cp_part_all p ON p.date = k.date AND p.community_id = k.community_id")
+        .append(") k LEFT JOIN {participation} p ON p.date = k.date AND p.community_id = k.community_id")
         .append(" WHERE k.date BETWEEN ").append(r.a()).append(" AND ").append(r.b());
     String query = sql.toString().replace("w.window", "k.window");
-    List<Row> windowValues = spark.sql(query).collectAsList();
+    List<Row> windowValues = BoundSql.of(query).with("kpis", kpis).with("participation", participation).run()
+        .collectAsList();
     Map<String, Double> fallback = historyTargets(windowValues);
     List<Row> out = new ArrayList<>();
     String[] metrics = Targets.HIGHER_IS_BETTER.keySet().toArray(new String[0]);

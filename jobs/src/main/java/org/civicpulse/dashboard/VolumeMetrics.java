@@ -1,7 +1,7 @@
 package org.civicpulse.dashboard;
 
-import static org.civicpulse.dashboard.DashboardViews.CUBE;
-import static org.civicpulse.dashboard.DashboardViews.KEYS;
+import static org.civicpulse.dashboard.Rollup.CUBE;
+import static org.civicpulse.dashboard.Rollup.KEYS;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -10,16 +10,16 @@ import org.apache.spark.sql.Row;
 public final class VolumeMetrics {
   private VolumeMetrics() {}
 
-  public static Dataset<Row> volume(DashboardViews v, DateRange r) {
-    return v.sql("SELECT " + KEYS + ", count(*) AS volume FROM (SELECT to_date(event_time) AS date, community_id, category"
-        + " FROM cp_events WHERE event_type = 'created' AND to_date(event_time) BETWEEN " + r.a() + " AND " + r.b()
-        + ") " + CUBE);
+  public static Dataset<Row> volume(Dataset<Row> events, DateRange r) {
+    return BoundSql.of("SELECT " + KEYS + ", count(*) AS volume FROM (SELECT to_date(event_time) AS date, community_id, category"
+        + " FROM {events} WHERE event_type = 'created' AND to_date(event_time) BETWEEN " + r.a() + " AND " + r.b()
+        + ") " + CUBE).with("events", events).run();
   }
 
-  public static Dataset<Row> byChannel(DashboardViews v, DateRange r) {
-    return v.sql("SELECT date, coalesce(community_id, 'ALL') AS community_id, channel, count(*) AS volume FROM ("
-        + "SELECT to_date(event_time) AS date, community_id, coalesce(channel, 'other') AS channel FROM cp_events"
+  public static Dataset<Row> byChannel(Dataset<Row> events, DateRange r) {
+    return BoundSql.of("SELECT date, coalesce(community_id, 'ALL') AS community_id, channel, count(*) AS volume FROM ("
+        + "SELECT to_date(event_time) AS date, community_id, coalesce(channel, 'other') AS channel FROM {events}"
         + " WHERE event_type = 'created' AND to_date(event_time) BETWEEN " + r.a() + " AND " + r.b()
-        + ") GROUP BY date, channel, ROLLUP(community_id)");
+        + ") GROUP BY date, channel, ROLLUP(community_id)").with("events", events).run();
   }
 }

@@ -1,5 +1,7 @@
 package org.civicpulse.forecast;
 
+import static org.apache.spark.sql.functions.expr;
+
 import java.io.Serializable;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -24,12 +26,14 @@ import org.civicpulse.forecast.models.GbmModels;
 import org.civicpulse.forecast.models.GbmRegressor;
 import org.civicpulse.forecast.models.GbmTrainer;
 import org.civicpulse.forecast.models.IsoWeek;
+import org.civicpulse.forecast.models.SeasonalNaive;
 import org.civicpulse.forecast.models.WeeklySeries;
 import org.civicpulse.lake.DeltaStore;
 import org.civicpulse.lake.Lake;
 import org.civicpulse.lake.StepScale;
 import org.civicpulse.schema.Marts;
 import org.civicpulse.schema.Schemas;
+import org.civicpulse.stats.Backlog;
 
 /**
  * {@code forecast} lake mode: weekly counts from curated service_requests, one {@link SeriesForecaster} run per
@@ -38,7 +42,7 @@ import org.civicpulse.schema.Schemas;
 public final class LakeForecast {
   /** Weeks of closures averaged for the capacity projection. */
   static final int CLOSURE_WEEKS = 8;
-  private static final String SNAIVE = "snaive";
+  private static final String SNAIVE = SeasonalNaive.NAME;
   private static final String SEP = "|";
   static final int ROWS_PER_TASK = 5_000;
   /** Slices of series per core for the models: uneven series costs even out over a few slices each. */
@@ -164,7 +168,7 @@ public final class LakeForecast {
         intake.put(k.community(), f);
       }
     });
-    List<Decisions.CapacityRow> capacity = Decisions.capacity(intake, backlog(requests, asOf),
+    List<Decisions.CapacityRow> capacity = Decisions.capacity(intake, backlog(asOf),
         closuresPerWeek(requests, asOf), asOf, s.backlogThreshold());
     write(Marts.CAPACITY, MartSchemas.capacityRows(asOf, capacity), MartSchemas.CAPACITY, where);
     IsoWeek firstWeek = first;
@@ -294,11 +298,10 @@ public final class LakeForecast {
     return rows;
   }
 
-  /** Open at the end of the as-of week: created before its end and not closed by then (rejected/duplicate never count). */
-  private Map<String, Double> backlog(Dataset<Row> requests, IsoWeek asOf) {
-    String end = "timestamp'" + asOf.plusWeeks(1).monday() + " 00:00:00'";
-    return perCommunity(requests.where("created_at < " + end + " and status not in ('rejected', 'duplicate')"
-        + " and (closed_at is null or closed_at >= " + end + ")"), 1);
+  /** The backlog (Backlog.openAt) at the end of the as-of week, the following Monday 00:00 local time. */
+  private Map<String, Double> backlog(IsoWeek asOf) {
+    Dataset<Row> events = store.read(lake.curated(Schemas.REQUEST_EVENTS), Schemas.get(Schemas.REQUEST_EVENTS).sparkSchema());
+    return perCommunity(Backlog.openAt(events, expr("timestamp'" + asOf.plusWeeks(1).monday() + " 00:00:00'")), 1);
   }
 
   /** Requests closed (closed_at) within the last 8 complete weeks up to the as-of week, per week. */

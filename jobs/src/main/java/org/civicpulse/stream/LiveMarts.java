@@ -29,6 +29,7 @@ import org.civicpulse.lake.Lake;
 import org.civicpulse.schema.Marts;
 import org.civicpulse.schema.Schemas;
 import org.civicpulse.schema.TableSchema;
+import org.civicpulse.stats.Backlog;
 
 /**
  * Live marts, recomputed from curated after each batch's writes, as of the newest event time in the lake (an
@@ -150,8 +151,7 @@ public final class LiveMarts implements BatchSink.BatchListener {
   }
 
   private Dataset<Row> backlog(DeltaStore store, Timestamp asOfTs) {
-    return store.read(lake.curated(Schemas.SERVICE_REQUESTS), null)
-        .filter(col("status").isin("open", "assigned", "in_progress"))
+    return Backlog.openByStatus(store.read(lake.curated(Schemas.SERVICE_REQUESTS), null))
         .groupBy("community_id").agg(count(lit(1)).as("open_requests"))
         .withColumn("as_of", lit(asOfTs))
         .select("as_of", "community_id", "open_requests");

@@ -7,7 +7,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.civicpulse.dashboard.BacklogMetrics;
-import org.civicpulse.dashboard.DashboardViews;
+import org.civicpulse.dashboard.DashboardInputs;
 import org.civicpulse.dashboard.DateRange;
 import org.civicpulse.dashboard.SatisfactionMetrics;
 import org.civicpulse.dashboard.SlaMetrics;
@@ -35,7 +35,7 @@ public final class SparkFamilies {
     Lake lake = new Lake(a.lake());
     for (int run = 1; run <= a.repeat(); run++) {
       long t0 = System.nanoTime();
-      DashboardViews v = views(store, lake, a.range());
+      DashboardInputs v = inputs(store, lake, a.range());
       for (Map.Entry<String, Supplier<Dataset<Row>>> f : families(v, a.range()).entrySet()) {
         long t = System.nanoTime();
         f.getValue().get().collectAsList();
@@ -47,26 +47,26 @@ public final class SparkFamilies {
   }
 
   /** The same families, in the same order, as {@link DuckMarts#families}. */
-  static Map<String, Supplier<Dataset<Row>>> families(DashboardViews v, DateRange r) {
+  static Map<String, Supplier<Dataset<Row>>> families(DashboardInputs v, DateRange r) {
     Map<String, Supplier<Dataset<Row>>> m = new LinkedHashMap<>();
-    m.put("volume", () -> VolumeMetrics.volume(v, r));
-    m.put("backlog", () -> BacklogMetrics.backlog(v, r));
-    m.put("first_response", () -> TimingMetrics.firstResponse(v, r));
-    m.put("resolution", () -> TimingMetrics.resolution(v, r));
-    m.put("sla", () -> SlaMetrics.sla(v, r));
-    m.put("satisfaction", () -> SatisfactionMetrics.ratings(v, r));
-    m.put("feedback_rate", () -> SatisfactionMetrics.feedbackRate(v, r));
+    m.put("volume", () -> VolumeMetrics.volume(v.events(), r));
+    m.put("backlog", () -> BacklogMetrics.backlog(v.events(), v.grid(), r));
+    m.put("first_response", () -> TimingMetrics.firstResponse(v.events(), r));
+    m.put("resolution", () -> TimingMetrics.resolution(v.events(), r));
+    m.put("sla", () -> SlaMetrics.sla(v.events(), r));
+    m.put("satisfaction", () -> SatisfactionMetrics.ratings(v.feedback(), v.requestCategories(), r));
+    m.put("feedback_rate", () -> SatisfactionMetrics.feedbackRate(v.events(), v.feedbackByRequest(), r));
     return m;
   }
 
   /** DashboardJob's inputs without its cache: events pruned to month partitions up to the range's end. */
-  private static DashboardViews views(DeltaStore store, Lake lake, DateRange r) {
+  private static DashboardInputs inputs(DeltaStore store, Lake lake, DateRange r) {
     String monthTo = String.format("%04d-%02d", r.to().getYear(), r.to().getMonthValue());
     Dataset<Row> events = read(store, lake, Schemas.REQUEST_EVENTS)
         .filter(org.apache.spark.sql.functions.col(TableSchema.MONTH_COLUMN).leq(monthTo));
-    return new DashboardViews(store.spark(), events, read(store, lake, Schemas.SERVICE_REQUESTS),
+    return new DashboardInputs(store.spark(), events, read(store, lake, Schemas.SERVICE_REQUESTS),
         read(store, lake, Schemas.FEEDBACK), read(store, lake, Schemas.PARTICIPATION), read(store, lake, Schemas.COMMUNITIES),
-        read(store, lake, Schemas.CATEGORIES)).register();
+        read(store, lake, Schemas.CATEGORIES));
   }
 
   private static Dataset<Row> read(DeltaStore store, Lake lake, String table) {

@@ -37,7 +37,7 @@ class DashboardFeedbackLookupTest {
   void runDashboardForMarch3() throws Exception {
     lake = new Lake(Files.createTempDirectory("cp-feedback-lookup").resolve("lake"));
     store = new DeltaStore(spark);
-    DashboardViews f = DashboardFixture.views(spark);
+    DashboardInputs f = DashboardFixture.inputs(spark);
     List<Row> old = new ArrayList<>();
     DashboardFixture.request(old, "OLD", "C02", "heating", "2022-01-10T09:00", "2022-01-11T09:00",
         "created 2022-01-10T09:00", "closed 2022-01-10T17:00");

@@ -27,7 +27,7 @@ final class DashboardFixture {
 
   private DashboardFixture() {}
 
-  static DashboardViews views(SparkSession spark) {
+  static DashboardInputs inputs(SparkSession spark) {
     List<Row> ev = new ArrayList<>();
     request(ev, "A", "C01", "heating", "2024-03-01T23:00", "2024-03-02T23:00",
         "created 2024-03-01T23:00", "acknowledged 2024-03-02T01:00", "closed 2024-03-02T05:00");
@@ -75,7 +75,7 @@ final class DashboardFixture {
     Dataset<Row> categories = spark.createDataFrame(List.of(
         RowFactory.create("heating", "Heating", "供暖", 24.0, "enterprise"),
         RowFactory.create("noise", "Noise", "噪音", 48.0, "government")), Schemas.get(Schemas.CATEGORIES).sparkSchema());
-    return new DashboardViews(spark, events, requests, feedback, participation, communities, categories).register();
+    return new DashboardInputs(spark, events, requests, feedback, participation, communities, categories);
   }
 
   /** Events of one request: "type yyyy-MM-ddTHH:mm" each, the state fields filled as the lake would. */

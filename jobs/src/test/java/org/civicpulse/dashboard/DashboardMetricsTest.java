@@ -17,10 +17,10 @@ class DashboardMetricsTest {
 
   @BeforeAll
   static void compute() {
-    DashboardViews v = DashboardFixture.views(SharedSpark.get());
+    DashboardInputs v = DashboardFixture.inputs(SharedSpark.get());
     DateRange r = new DateRange(LocalDate.of(2024, 3, 1), LocalDate.of(2024, 3, 4));
     kpis = KpiTable.build(v, r).collectAsList();
-    participation = ParticipationMetrics.monthToDate(v, r).collectAsList();
+    participation = ParticipationMetrics.monthToDate(v.participation(), v.communities(), r).collectAsList();
   }
 
   static Row kpi(String date, String community, String category) {

@@ -36,7 +36,7 @@ class DuckPeerCrossCheckTest {
   @BeforeAll
   static void writeLakeAndRunDashboard() {
     SparkSession spark = SharedSpark.get();
-    DashboardViews f = DashboardFixture.views(spark);
+    DashboardInputs f = DashboardFixture.inputs(spark);
     DeltaStore store = new DeltaStore(spark);
     lake = new Lake(dir.resolve("lake"));
     Path events = lake.curated(Schemas.REQUEST_EVENTS);

@@ -19,7 +19,7 @@ class RequestHistorySummaryTest {
     // Before 2024-03-02 00:00 of the hand-built day: A is open (created 03-01 23:00); F was created,
     // acknowledged and closed on 03-01 but is due 03-03, so its created and closed events stay for SLA.
     // F's acknowledgement is no lifecycle event; B–E start on 03-02.
-    Dataset<Row> events = DashboardFixture.views(spark).events();
+    Dataset<Row> events = DashboardFixture.inputs(spark).events();
     List<String> kept = ids(RequestHistorySummary.before(events, LocalDate.of(2024, 3, 2)));
     assertThat(kept).as("kept event ids").containsExactly(
         "A-created-2024-03-01T23:00", "F-closed-2024-03-01T20:00", "F-created-2024-03-01T10:00");
@@ -30,7 +30,7 @@ class RequestHistorySummaryTest {
     // Before 03-03: F was closed and reopened 03-02 09:00, closed again 15:00, due 03-03 10:00 (kept for SLA,
     // first close only); A closed 03-02 05:00, due 03-02 23:00 → gone; B and C open → their created events;
     // D rejected and E duplicate, both due after the cut → created plus the rejection (SLA leaves them out).
-    List<String> kept = ids(RequestHistorySummary.before(DashboardFixture.views(spark).events(), LocalDate.of(2024, 3, 3)));
+    List<String> kept = ids(RequestHistorySummary.before(DashboardFixture.inputs(spark).events(), LocalDate.of(2024, 3, 3)));
     assertThat(kept).as("kept event ids").containsExactly(
         "B-created-2024-03-02T08:00", "C-created-2024-03-02T09:00",
         "D-created-2024-03-02T10:00", "D-rejected-2024-03-02T11:00", "E-created-2024-03-02T12:00",
@@ -68,18 +68,18 @@ class RequestHistorySummaryTest {
   }
 
   private List<Row> kpis(Dataset<Row> events, DateRange r) {
-    DashboardViews v = withEvents(events);
+    DashboardInputs v = withEvents(events);
     return KpiTable.build(v, r).collectAsList();
   }
 
   private List<Row> worklist(Dataset<Row> events, DateRange r) {
-    return BacklogMetrics.openDays(withEvents(events), r).collectAsList();
+    return BacklogMetrics.openDays(events, r).collectAsList();
   }
 
-  private DashboardViews withEvents(Dataset<Row> events) {
-    DashboardViews f = DashboardFixture.views(spark);
-    return new DashboardViews(spark, events, f.requests(), f.feedback(), f.participation(), f.communities(),
-        f.categories()).register();
+  private DashboardInputs withEvents(Dataset<Row> events) {
+    DashboardInputs f = DashboardFixture.inputs(spark);
+    return new DashboardInputs(spark, events, f.requests(), f.feedback(), f.participation(), f.communities(),
+        f.categories());
   }
 
   private static List<String> ids(Dataset<Row> events) {

@@ -45,6 +45,8 @@ class LakeForecastTest {
     List<Row> rows = fixture(List.of());
     store.append(spark.createDataFrame(rows, Schemas.get(Schemas.SERVICE_REQUESTS).sparkSchema()),
         lake.curated(Schemas.SERVICE_REQUESTS), null);
+    store.append(spark.createDataFrame(events(rows), Schemas.get(Schemas.REQUEST_EVENTS).sparkSchema()),
+        lake.curated(Schemas.REQUEST_EVENTS), null);
     LakeForecast.Summary s = new LakeForecast(store, lake, m -> {}).run(SETTINGS);
     assertThat(s.series()).isEqualTo(9);
     assertThat(s.asOf()).isEqualTo(AS_OF);
@@ -88,16 +90,21 @@ class LakeForecastTest {
     assertThat(accuracy.where("model = 'chosen'").count()).isEqualTo(9);
     assertThat(accuracy.where("model = 'snaive'").count()).isEqualTo(9);
 
-    // Capacity: C1's backlog = the 104 never-closed C1/b requests; closures over 2024-W45…W52 = C1/a's
-    // 8 weeks (24 + 2·(0+1+2+3) = 36 → 4.5 a week); C2: 16 + 4 = 20 → 2.5. Threshold 50 is crossed at once.
+    // Capacity: backlog at 2024-12-30 00:00 from the events. C1: the 104 never-closed C1/b requests, less the
+    // one closed exactly at that instant (closed at t is not open at t) = 103. C2: its last request, closed on
+    // 2024-12-26 and reopened on 12-27, = 1. Closures over 2024-W45…W52 = C1/a's 8 weeks (24 + 2·(0+1+2+3) = 36
+    // → 4.5 a week); C2: 16 + 4 = 20 → 2.5. Threshold 50 is crossed at once by C1.
     Dataset<Row> capacity = mart(spark, lake, Marts.CAPACITY);
     assertThat(capacity.count()).isEqualTo(2 * 13);
     Row c1 = capacity.where("community_id = 'C1' and week = '2025-W01'").first();
     assertThat((double) c1.getAs("closures_per_week")).isEqualTo(4.5);
-    assertThat((double) c1.getAs("projected_backlog"))
-        .isCloseTo(Math.max(0, 104 + (double) c1.getAs("intake_forecast") - 4.5), within(1e-9));
+    assertThat((double) c1.getAs("projected_backlog")).as("C1 backlog 103 + intake − closures")
+        .isCloseTo(Math.max(0, 103 + (double) c1.getAs("intake_forecast") - 4.5), within(1e-9));
     assertThat((String) c1.getAs("crossing_week")).isEqualTo("2025-W01");
-    assertThat((double) capacity.where("community_id = 'C2'").first().getAs("closures_per_week")).isEqualTo(2.5);
+    Row c2 = capacity.where("community_id = 'C2' and week = '2025-W01'").first();
+    assertThat((double) c2.getAs("closures_per_week")).isEqualTo(2.5);
+    assertThat((double) c2.getAs("projected_backlog")).as("C2 backlog 1 (the reopened request) + intake − closures")
+        .isCloseTo(Math.max(0, 1 + (double) c2.getAs("intake_forecast") - 2.5), within(1e-9));
 
     // Risers: C1/b had exactly 13 requests in 2024-W01…W13.
     Row riser = mart(spark, lake, Marts.RISERS).where("level = 'cell' and community_id = 'C1' and category = 'b'").first();
@@ -149,6 +156,49 @@ class LakeForecastTest {
       }
     }
     return rows;
+  }
+
+  /**
+   * request_events of the fixture's requests: created, and closed where closed_at is set; then the last C1/b
+   * request closed at exactly 2024-12-30 00:00 and the last C2/a request reopened on 2024-12-27 09:00.
+   */
+  private static List<Row> events(List<Row> requests) {
+    TableSchema s = Schemas.get(Schemas.SERVICE_REQUESTS);
+    List<Row> out = new ArrayList<>();
+    String lastC1b = null;
+    Row lastC2a = null;
+    for (Row r : requests) {
+      String id = r.getString(s.fieldNames().indexOf("request_id"));
+      String community = r.getString(s.fieldNames().indexOf("community_id"));
+      String category = r.getString(s.fieldNames().indexOf("category"));
+      Timestamp created = r.getTimestamp(s.fieldNames().indexOf("created_at"));
+      Timestamp closed = r.getTimestamp(s.fieldNames().indexOf("closed_at"));
+      out.add(event(id, "created", created, community, category, created));
+      if (closed != null) {
+        out.add(event(id, "closed", closed, community, category, created));
+      }
+      lastC1b = community.equals("C1") && category.equals("b") ? id : lastC1b;
+      lastC2a = community.equals("C2") && category.equals("a") ? r : lastC2a;
+    }
+    out.add(event(lastC1b, "closed", ts(LocalDateTime.parse("2024-12-30T00:00")), "C1", "b", null));
+    out.add(event(lastC2a.getString(s.fieldNames().indexOf("request_id")), "reopened",
+        ts(LocalDateTime.parse("2024-12-27T09:00")), "C2", "a", null));
+    return out;
+  }
+
+  private static Row event(String request, String type, Timestamp at, String community, String category, Timestamp created) {
+    TableSchema e = Schemas.get(Schemas.REQUEST_EVENTS);
+    Object[] v = new Object[e.sparkSchema().size()];
+    List<String> names = e.fieldNames();
+    v[names.indexOf("event_id")] = request + "-" + type + "-" + at.getTime();
+    v[names.indexOf("request_id")] = request;
+    v[names.indexOf("event_type")] = type;
+    v[names.indexOf("event_time")] = at;
+    v[names.indexOf("community_id")] = community;
+    v[names.indexOf("category")] = category;
+    v[names.indexOf("created_at")] = created;
+    v[v.length - 1] = at.toLocalDateTime().toLocalDate().toString().substring(0, 7);
+    return RowFactory.create(v);
   }
 
   private static Row row(TableSchema s, String id, String[] cell, LocalDateTime created, boolean open) {
