@@ -5,11 +5,12 @@ import java.sql.Timestamp;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.civicpulse.curate.RecordColumns;
 import org.civicpulse.schema.Reasons;
 import org.civicpulse.schema.SlaDue;
 import org.civicpulse.schema.TableSchema;
@@ -75,20 +76,13 @@ public final class RecordStager implements Serializable {
   }
 
   private Row toRow(Object[] values, List<String> reasons, RawRecord rec, String source, int fileIndex) {
-    int n = values.length;
-    boolean partitioned = schema.isPartitioned();
-    Object[] row = new Object[n + (partitioned ? 1 : 0) + 5];
-    System.arraycopy(values, 0, row, 0, n);
-    int i = n;
-    if (partitioned) {
-      row[i++] = month(values);
+    Object[] fields = values;
+    if (schema.isPartitioned()) {
+      fields = Arrays.copyOf(values, values.length + 1);
+      fields[values.length] = month(values);
     }
-    row[i++] = source;
-    row[i++] = rec.line();
-    row[i++] = StagedRows.order(fileIndex, rec.line());
-    row[i++] = rec.raw();
-    row[i] = reasons.toArray(new String[0]);
-    return RowFactory.create(row);
+    Object[] position = {source, rec.line(), StagedRows.order(fileIndex, rec.line())};
+    return RecordColumns.row(fields, position, rec.raw(), reasons);
   }
 
   private String month(Object[] values) {

@@ -1,9 +1,6 @@
 package org.civicpulse.ingest;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.civicpulse.curate.RecordColumns;
@@ -21,17 +18,18 @@ public final class StagedRows {
   private StagedRows() {}
 
   public static StructType schema(TableSchema table) {
-    List<StructField> fields = new ArrayList<>();
+    StructType fields = new StructType();
     for (StructField f : table.sparkSchema().fields()) {
-      fields.add(new StructField(f.name(), f.dataType(), true, Metadata.empty()));
+      fields = fields.add(f.name(), f.dataType(), true);
     }
-    fields.add(new StructField(SOURCE, DataTypes.StringType, false, Metadata.empty()));
-    fields.add(new StructField(LINE, DataTypes.LongType, true, Metadata.empty()));
-    fields.add(new StructField(ORDER, DataTypes.LongType, false, Metadata.empty()));
-    fields.add(new StructField(RecordColumns.RAW, DataTypes.StringType, false, Metadata.empty()));
-    fields.add(new StructField(RecordColumns.REASONS, DataTypes.createArrayType(DataTypes.StringType, false), false, Metadata.empty()));
-    return new StructType(fields.toArray(new StructField[0]));
+    return RecordColumns.schema(fields, POSITION);
   }
+
+  /** Where a staged record came from: its file, its line and its order across the run's files. */
+  static final StructType POSITION = new StructType()
+      .add(SOURCE, DataTypes.StringType, false)
+      .add(LINE, DataTypes.LongType, true)
+      .add(ORDER, DataTypes.LongType, false);
 
   /** File order then line: decides which of two versions without updated_at is the later one. */
   public static long order(int fileIndex, long line) {

@@ -59,11 +59,7 @@ public final class EventParser implements Serializable {
     for (String e : eventFields) {
       s = s.add(e, e.equals("event_time") ? DataTypes.TimestampType : DataTypes.StringType, true);
     }
-    return s.add(KafkaRows.TOPIC, DataTypes.StringType, false)
-        .add(KafkaRows.PARTITION, DataTypes.IntegerType, false)
-        .add(KafkaRows.OFFSET, DataTypes.LongType, false)
-        .add(RecordColumns.RAW, DataTypes.StringType, true)
-        .add(RecordColumns.REASONS, DataTypes.createArrayType(DataTypes.StringType, false), false);
+    return RecordColumns.schema(s, KafkaRows.POSITION);
   }
 
   public Iterator<Row> parse(Iterator<Row> kafka) {
@@ -85,7 +81,7 @@ public final class EventParser implements Serializable {
     String raw = k.getString(3);
     Set<String> reasons = new LinkedHashSet<>();
     int n = schema.fields().size();
-    Object[] out = new Object[n + eventFields.size() + 5];
+    Object[] out = new Object[n + eventFields.size()];
     Map<String, String> byName = fields(raw, reasons);
     if (byName != null) {
       ValidatedRecord v = validator.validate(byName);
@@ -103,13 +99,8 @@ public final class EventParser implements Serializable {
         SlaDue.fill(schema, out, ctx);
       }
     }
-    int m = n + eventFields.size();
-    out[m] = k.getString(0);
-    out[m + 1] = k.getInt(1);
-    out[m + 2] = k.getLong(2);
-    out[m + 3] = raw;
-    out[m + 4] = reasons.toArray(new String[0]);
-    return RowFactory.create(out);
+    Object[] position = {k.getString(0), k.getInt(1), k.getLong(2)};
+    return RecordColumns.row(out, position, raw, reasons);
   }
 
   /** The JSON object's values as text (as a landing file would carry them), or null with a bad_json reason. */

@@ -10,14 +10,16 @@ public final class KafkaRows {
   public static final String PARTITION = "_partition";
   public static final String OFFSET = "_offset";
 
+  /** Where a record came from: its topic, partition and offset. */
+  public static final StructType POSITION = new StructType()
+      .add(TOPIC, DataTypes.StringType, false)
+      .add(PARTITION, DataTypes.IntegerType, false)
+      .add(OFFSET, DataTypes.LongType, false);
+
   private KafkaRows() {}
 
   /** The shape the Kafka source is projected to before parsing. */
   public static StructType source() {
-    return new StructType()
-        .add(TOPIC, DataTypes.StringType, false)
-        .add(PARTITION, DataTypes.IntegerType, false)
-        .add(OFFSET, DataTypes.LongType, false)
-        .add(RecordColumns.RAW, DataTypes.StringType, true);
+    return POSITION.add(RecordColumns.RAW, DataTypes.StringType, true);
   }
 }
