@@ -1,10 +1,12 @@
-package org.civicpulse.lake;
+package org.civicpulse.curate;
 
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.Row;
+import org.civicpulse.lake.DeltaStore;
+import org.civicpulse.lake.Lake;
 import org.civicpulse.privacy.Pseudonymizer;
 import org.civicpulse.schema.Schemas;
 import org.civicpulse.schema.ValidationContext;
