@@ -51,13 +51,14 @@ jvm_run_flags() {  # jvm_run_flags <command> <args…>
 }
 
 # Runs org.civicpulse.Main in a local Spark JVM: civicpulse_java HEAP "JVM FLAGS" ARGS…
+# It execs the JVM: call it in a subshell, whose pid then is the JVM's (scripts/civicpulse signals it).
 # CIVICPULSE_JAVA_OPTS: extra JVM options (e.g. -XX:+FlightRecorder for profiling); they come last and win. The
 # log4j2 config is named, not found on the class path: a folder on the class path rules out class-data sharing.
 civicpulse_java() {
   local heap=$1 flags=()
   read -r -a flags <<< "$2"
   shift 2
-  java "${SPARK_JVM_FLAGS[@]}" -Xmx"$heap" "${flags[@]+"${flags[@]}"}" ${CIVICPULSE_JAVA_OPTS:-} \
+  exec java "${SPARK_JVM_FLAGS[@]}" -Xmx"$heap" "${flags[@]+"${flags[@]}"}" ${CIVICPULSE_JAVA_OPTS:-} \
     -Dlog4j2.configurationFile="$CIVICPULSE_ROOT/conf/log4j2.properties" -cp "$APP_JAR:$(cat "$APP_CLASSPATH_FILE")" \
     org.apache.spark.deploy.SparkSubmit --master "${CIVICPULSE_MASTER:-local[*]}" \
     --conf spark.ui.enabled=false --conf spark.ui.showConsoleProgress=false \

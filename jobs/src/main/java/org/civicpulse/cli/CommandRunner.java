@@ -3,6 +3,7 @@ package org.civicpulse.cli;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.civicpulse.config.Config;
 import org.civicpulse.config.ConfigKeys;
 import org.civicpulse.lake.Lake;
@@ -31,16 +32,11 @@ final class CommandRunner {
     RunContext ctx = new RunContext(UUID.randomUUID().toString().substring(0, 8), config, lake, progress, profile);
     Instant start = Instant.now();
     LakeLock held = lock ? LakeLock.acquire(lake.lockFile(), progress) : null;
-    int code = 1;
-    String message = null;
-    try {
-      code = body.run(ctx);
-      return code;
-    } catch (Exception e) {
-      code = ExitCodes.of(e);
-      message = e.getMessage();
-      throw e;
-    } finally {
+    AtomicBoolean ended = new AtomicBoolean();
+    EndOfRun end = (code, message) -> {
+      if (!ended.compareAndSet(false, true)) {
+        return;
+      }
       if (held != null) {
         held.close();
       }
@@ -52,6 +48,36 @@ final class CommandRunner {
         new RunLog(lake).write(new RunRecord(ctx.runId, command, args, start, Instant.now(),
             code == 0 ? "success" : "failed", code, ctx.datasets, message, profile.summary()));
       }
+    };
+    // TERM or INT (passed on by scripts/civicpulse) ends the JVM through its shutdown hooks while the body still
+    // runs: this one releases the lock and records the run as failed, before the JVM halts.
+    Thread onSignal = new Thread(() -> end.at(STOPPED, "stopped by a signal (TERM or INT) before it finished"),
+        "civicpulse-stopped");
+    Runtime.getRuntime().addShutdownHook(onSignal);
+    int code = 1;
+    String message = null;
+    try {
+      code = body.run(ctx);
+      return code;
+    } catch (Exception e) {
+      code = ExitCodes.of(e);
+      message = e.getMessage();
+      throw e;
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(onSignal);
+      } catch (IllegalStateException shuttingDown) {
+        // The hook is running or about to: it records the run.
+      }
+      end.at(code, message);
     }
+  }
+
+  /** The exit code of a JVM ended by SIGTERM (128 + 15), as a shell reports it. */
+  static final int STOPPED = 143;
+
+  /** Ends a run once, from its own thread or from the shutdown hook, whichever comes first. */
+  private interface EndOfRun {
+    void at(int code, String message);
   }
 }
