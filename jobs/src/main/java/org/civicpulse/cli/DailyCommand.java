@@ -13,6 +13,7 @@ import org.civicpulse.config.Targets;
 import org.civicpulse.dashboard.DashboardJob;
 import org.civicpulse.dashboard.DateRange;
 import org.civicpulse.ingest.IngestJob;
+import org.civicpulse.ingest.LandingFiles;
 import org.civicpulse.lake.FileLedger;
 import org.civicpulse.schema.Schemas;
 import org.civicpulse.stats.HolidayCalendar;
@@ -58,6 +59,7 @@ public final class DailyCommand implements Callable<Integer> {
       if (fresh.isEmpty()) {
         ctx.progress.accept("no new landing files in " + landing);
       } else {
+        LandingFiles.report(fresh, LandingFiles.skipped(List.of(landing), all), ctx.progress);
         IngestJob job = new IngestJob(ctx.store(), ctx.lake, ctx.config.get(ConfigKeys.TIMEZONE),
             ctx.config.slaOverrides(), pseudonymizer, ctx.runId, ctx.progress);
         code = IngestCommand.printCounts(job.run(fresh), ctx);

@@ -23,6 +23,11 @@ public final class FactFileOptions {
     put(files, Schemas.PARTICIPATION, participation);
   }
 
+  /** The folders (or files) given. */
+  List<Path> given() {
+    return java.util.Arrays.asList(requests, feedback, participation);
+  }
+
   static void put(Map<String, List<Path>> files, String ds, Path given) {
     if (given != null) {
       files.put(ds, LandingFiles.expand(given));

@@ -3,6 +3,7 @@ package org.civicpulse.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +70,9 @@ public final class IngestCommand implements Callable<Integer> {
       if (files.isEmpty()) {
         throw new InputException("nothing to ingest: give --landing DIR or at least one of --requests, --feedback, --participation, --communities, --categories");
       }
+      List<Path> given = new ArrayList<>(facts.given());
+      given.add(landing);
+      LandingFiles.report(files, LandingFiles.skipped(given, files), ctx.progress);
       IngestJob job = new IngestJob(ctx.store(), ctx.lake, ctx.config.get(ConfigKeys.TIMEZONE), ctx.config.slaOverrides(),
           pseudonymizer, ctx.runId, ctx.progress).open311Requests(format == Format.open311)
           .city311Requests(city);

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.civicpulse.config.ConfigKeys;
 import org.civicpulse.ingest.InputException;
+import org.civicpulse.ingest.LandingFiles;
 import org.civicpulse.ingest.ReplayEvent;
 import org.civicpulse.ingest.ReplayPlan;
 import org.civicpulse.ingest.ReplaySender;
@@ -41,6 +42,9 @@ public final class ReplayCommand implements Callable<Integer> {
         throw new InputException("nothing to replay: give at least one of --requests, --feedback, --participation");
       }
       String servers = bootstrap != null ? bootstrap : ctx.config.get(ConfigKeys.STREAM_BOOTSTRAP);
+      // As ingest: every header fits its dataset before one event is sent.
+      LandingFiles.checkHeaders(files, ctx.progress);
+      LandingFiles.report(files, LandingFiles.skipped(facts.given(), files), ctx.progress);
       ctx.progress.accept("reading landing files");
       List<ReplayEvent> events = ReplayPlan.build(files, ctx.config.zone());
       ctx.progress.accept(String.format("sending %,d events to %s", events.size(), servers));

@@ -10,6 +10,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -81,17 +82,10 @@ public final class IngestJob {
 
   /** Checks every header first (nothing is written if one is bad), then ingests dataset by dataset. */
   public List<DatasetCounts> run(Map<String, List<Path>> files) {
-    for (String ds : ORDER) {
-      if (adapters.containsKey(ds)) {
-        continue; // source formats carry no landing header; the adapter maps their fields itself.
-      }
-      for (Path f : files.getOrDefault(ds, List.of())) {
-        List<String> extra = LandingFiles.checkHeader(f, Schemas.get(ds));
-        if (!extra.isEmpty()) {
-          progress.accept("warning: " + f + ": ignoring extra columns " + extra);
-        }
-      }
-    }
+    Map<String, List<Path>> withHeaders = new LinkedHashMap<>(files);
+    // Source formats carry no landing header; the adapter maps their fields itself.
+    withHeaders.keySet().removeAll(adapters.keySet());
+    LandingFiles.checkHeaders(withHeaders, progress);
     List<DatasetCounts> out = new ArrayList<>();
     Timestamp at = Timestamp.from(Instant.now());
     for (String ds : ORDER) {

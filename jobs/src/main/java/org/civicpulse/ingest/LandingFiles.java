@@ -9,9 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.civicpulse.schema.FieldSpec;
+import org.civicpulse.schema.Schemas;
 import org.civicpulse.schema.TableSchema;
 
 /** Finds landing files and checks their headers before any Spark work starts. */
@@ -24,7 +28,7 @@ public final class LandingFiles {
   }
 
   /** A file, or every file under a folder that the format accepts (e.g. an adapter's .pb files), sorted by path. */
-  public static List<Path> expand(Path fileOrFolder, java.util.function.Predicate<Path> accepts) {
+  public static List<Path> expand(Path fileOrFolder, Predicate<Path> accepts) {
     if (!Files.exists(fileOrFolder)) {
       throw new InputException("input not found: " + fileOrFolder);
     }
@@ -49,6 +53,56 @@ public final class LandingFiles {
     }
     return expand(landing).stream().filter(p -> p.getFileName().toString().startsWith(prefix)
         || (p.getParent() != null && p.getParent().getFileName().toString().startsWith(prefix))).toList();
+  }
+
+  /** A file under an input folder that a command leaves out, and why. */
+  public record Skipped(Path file, String reason) {}
+
+  /**
+   * The files under the input folders given (files given directly are always taken) that no dataset took: not a
+   * landing file by its name, or, in a landing folder, a name that matches no dataset.
+   */
+  public static List<Skipped> skipped(List<Path> inputs, Map<String, List<Path>> taken) {
+    java.util.Set<Path> took = new java.util.HashSet<>();
+    taken.values().forEach(took::addAll);
+    java.util.TreeMap<Path, String> out = new java.util.TreeMap<>();
+    for (Path input : inputs) {
+      if (input == null || !Files.isDirectory(input)) {
+        continue;
+      }
+      try (Stream<Path> s = Files.walk(input)) {
+        s.filter(Files::isRegularFile).map(p -> p.toAbsolutePath().normalize()).filter(p -> !took.contains(p))
+            .forEach(p -> out.put(p, isLandingFile(p) ? NO_DATASET : NOT_LANDING));
+      } catch (IOException e) {
+        throw new InputException("cannot list " + input + ": " + e.getMessage());
+      }
+    }
+    return out.entrySet().stream().map(e -> new Skipped(e.getKey(), e.getValue())).toList();
+  }
+
+  static final String NOT_LANDING = "not a landing file (.csv, .json, .jsonl, optionally .gz)";
+  static final String NO_DATASET = "its name matches no dataset (requests*, feedback*, participation*, communities*, categories*)";
+
+  /**
+   * Checks the header of every file against its dataset before anything is read or sent, so one misplaced file
+   * (a communities.csv in a requests folder) stops the run with one line naming it; extra columns are a warning.
+   * @param files dataset → its landing files (datasets read by a source adapter left out: they have no header)
+   */
+  public static void checkHeaders(Map<String, List<Path>> files, Consumer<String> progress) {
+    files.forEach((ds, list) -> {
+      for (Path f : list) {
+        List<String> extra = checkHeader(f, Schemas.get(ds));
+        if (!extra.isEmpty()) {
+          progress.accept("warning: " + f + ": ignoring extra columns " + extra);
+        }
+      }
+    });
+  }
+
+  /** One progress line per file taken (with its dataset) and per file skipped (with the reason). */
+  public static void report(Map<String, List<Path>> files, List<Skipped> skipped, Consumer<String> progress) {
+    files.forEach((ds, list) -> list.forEach(f -> progress.accept("took " + f + " (" + ds + ")")));
+    skipped.forEach(s -> progress.accept("skipped " + s.file() + ": " + s.reason()));
   }
 
   static boolean isLandingFile(Path p) {

@@ -103,4 +103,23 @@ class CliExitCodeTest {
       assertThat(run(cmd, "--help")).as(cmd).isEqualTo(0);
     }
   }
+
+  @Test
+  void replayRefusesAReferenceFileInTheRequestsFolderAsIngestDoesBeforeSendingAnything() throws Exception {
+    Path folder = Files.createDirectories(tmp.resolve("landing"));
+    Files.writeString(folder.resolve("requests-2025.csv"),
+        String.join(",", org.civicpulse.schema.Schemas.get(org.civicpulse.schema.Schemas.SERVICE_REQUESTS).landingFieldNames()) + "\n");
+    Files.writeString(folder.resolve("communities.csv"), "community_id,name_en,name_zh,district,street,population,households,area_km2\n");
+    String refusal = folder.resolve("communities.csv") + ": header has no column 'request_id' (required for service_requests)";
+
+    // Port 1 has no broker: a replay that got past the check would fail connecting, not with this line.
+    assertThat(run("replay", "--requests", folder.toString(), "--bootstrap", "127.0.0.1:1")).isEqualTo(2);
+    assertThat(stderr().lines().filter(l -> l.contains("error"))).singleElement().asString()
+        .isEqualTo("civicpulse replay: error: " + refusal);
+    err.reset();
+    assertThat(run("ingest", "--lake", tmp.resolve("lake").toString(), "--requests", folder.toString(), "--dev-key"))
+        .isEqualTo(2);
+    assertThat(stderr().lines().filter(l -> l.contains("error"))).singleElement().asString()
+        .isEqualTo("civicpulse ingest: error: " + refusal);
+  }
 }
