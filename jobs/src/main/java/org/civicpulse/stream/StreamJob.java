@@ -23,8 +23,8 @@ import sun.misc.SignalHandler;
  * then stops the query; the run then ends as a normal one (summary, _runs record, exit 0).
  */
 public final class StreamJob {
-  /** How long a SIGTERM waits for the batch in progress before stopping the query anyway. */
-  private static final long STOP_GRACE_MILLIS = 120_000;
+  /** How long a SIGTERM waits for the batch in progress before stopping the query anyway (service files allow more). */
+  public static final long STOP_GRACE_SECONDS = 120;
 
   private final SparkSession spark;
   private final StreamSettings settings;
@@ -100,7 +100,7 @@ public final class StreamJob {
       return;
     }
     progress.accept("stopping: waiting for the batch in progress");
-    long deadline = System.currentTimeMillis() + STOP_GRACE_MILLIS;
+    long deadline = System.currentTimeMillis() + STOP_GRACE_SECONDS * 1000;
     try {
       while (query.status().isTriggerActive() && System.currentTimeMillis() < deadline) {
         Thread.sleep(200);
