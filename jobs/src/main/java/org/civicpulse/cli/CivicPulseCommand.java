@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         "Chain commands with a lone '+' to run them in one JVM and one Spark session, in order, stopping at the first",
         "that fails, e.g.: civicpulse ingest --landing in + dashboard --date 2025-12-31 + report --date 2025-12-31"},
     subcommands = {GenerateCommand.class, IngestCommand.class, DailyCommand.class, DashboardCommand.class, ForecastCommand.class, WeeklyCommand.class, ReportCommand.class, QuarantineCommand.class, MaintainCommand.class, ReplayCommand.class, StreamCommand.class,
-        MappingCommand.class, ReferenceCommand.class})
+        MappingCommand.class, ReferenceCommand.class, StatusCommand.class})
 public final class CivicPulseCommand implements Runnable {
 
   /** Separates the commands of a chain: {@code ingest … + dashboard … + report …} runs them in one JVM, in order. */

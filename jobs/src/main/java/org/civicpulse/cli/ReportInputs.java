@@ -10,6 +10,7 @@ import org.civicpulse.dashboard.DateRange;
 import org.civicpulse.ingest.InputException;
 import org.civicpulse.lake.Lake;
 import org.civicpulse.lake.SmallTableReader;
+import org.civicpulse.lake.TableFreshness;
 import org.civicpulse.report.ForecastData;
 import org.civicpulse.report.ReportData;
 import org.civicpulse.report.SourceCoverage;
@@ -27,10 +28,12 @@ final class ReportInputs {
   static final int DAYS = 120;
 
   private final SmallTableReader reader;
+  private final TableFreshness freshness;
   private final Lake lake;
 
   ReportInputs(Lake lake, ZoneId zone) {
     this.reader = new SmallTableReader(zone);
+    this.freshness = new TableFreshness(reader, lake, zone);
     this.lake = lake;
   }
 
@@ -61,18 +64,15 @@ final class ReportInputs {
         coverage());
   }
 
-  /** Each source's curated table and the timestamp column whose local day dates its rows. */
-  private static final Map<String, String[]> SOURCE_TABLES = Map.of(
-      "requests", new String[] {Schemas.SERVICE_REQUESTS, "created_at"},
-      "feedback", new String[] {Schemas.FEEDBACK, "submitted_at"},
-      "participation", new String[] {Schemas.PARTICIPATION, "occurred_at"});
+  /** Each source's curated table (dated by its schema's time field). */
+  private static final Map<String, String> SOURCE_TABLES = Map.of("requests", Schemas.SERVICE_REQUESTS,
+      "feedback", Schemas.FEEDBACK, "participation", Schemas.PARTICIPATION);
 
   /** First and last local day and row count of each source, from Delta's file statistics (cheap on a big lake). */
   List<SourceCoverage> coverage() {
     List<SourceCoverage> out = new ArrayList<>();
     for (String source : SourceCoverage.SOURCES) {
-      String[] t = SOURCE_TABLES.get(source);
-      SmallTableReader.Span s = reader.exists(lake.curated(t[0])) ? reader.span(lake.curated(t[0]), t[1]) : null;
+      SmallTableReader.Span s = freshness.curated(SOURCE_TABLES.get(source));
       out.add(s == null ? SourceCoverage.empty(source) : new SourceCoverage(source, s.first(), s.last(), s.rows()));
     }
     return out;

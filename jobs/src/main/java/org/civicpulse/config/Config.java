@@ -120,6 +120,8 @@ public final class Config {
     getInt(ConfigKeys.SHUFFLE_PARTITIONS);
     getInt(ConfigKeys.REPORT_KEEP_DAYS);
     getInt(ConfigKeys.RUNS_KEEP_DAYS);
+    getDouble(ConfigKeys.STATUS_MAX_AGE_HOURS);
+    getInt(ConfigKeys.STATUS_MAX_LAG);
     slaOverrides();
   }
 

@@ -31,6 +31,8 @@ public final class ConfigKeys {
   public static final String STREAM_TRIGGER_SECONDS = "stream.trigger_seconds";
   public static final String STREAM_LATENESS_HOURS = "stream.lateness_hours";
   public static final String STREAM_MAX_OFFSETS = "stream.max_offsets_per_trigger";
+  public static final String STATUS_MAX_AGE_HOURS = "status.max_age_hours";
+  public static final String STATUS_MAX_LAG = "status.max_lag";
 
   private static final Map<String, ConfigKey> KEYS = new LinkedHashMap<>();
 
@@ -59,6 +61,8 @@ public final class ConfigKeys {
     add(STREAM_MAX_OFFSETS, "200000", false, "stream: Kafka records per micro-batch at most (bounds a batch's memory and the work a crash makes Spark redo).");
     add(SERVICE_POINT_THRESHOLD, "10", false, "forecast: a cell whose forecast stays at or above this many requests a week for 13 weeks is a service-point candidate.");
     add(BACKLOG_THRESHOLD, "200", false, "forecast: projected open requests per community at which the capacity table flags a crossing week.");
+    add(STATUS_MAX_AGE_HOURS, "48", false, "status exits 1 when a curated fact table or kpis_daily reaches less recently than this many hours ago.");
+    add(STATUS_MAX_LAG, "10000", false, "status exits 1 when a stream checkpoint is this many records behind in one topic partition.");
   }
 
   private ConfigKeys() {}

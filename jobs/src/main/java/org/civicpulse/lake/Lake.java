@@ -16,6 +16,11 @@ public record Lake(Path root) {
     return root.resolve("quarantine");
   }
 
+  /** The folder holding every mart. */
+  public Path marts() {
+    return root.resolve("marts");
+  }
+
   public Path mart(String name) {
     return root.resolve("marts").resolve(name);
   }

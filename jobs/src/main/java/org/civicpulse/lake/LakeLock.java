@@ -46,6 +46,27 @@ public final class LakeLock implements AutoCloseable {
     }
   }
 
+  /**
+   * Who holds a lock file: host, pid, start, and whether that process is alive — null when it is on another
+   * host (a pid means nothing there). Empty when the lock is free.
+   */
+  public record Holder(String host, long pid, String since, Boolean alive) {}
+
+  public static java.util.Optional<Holder> holder(Path file) {
+    try {
+      String h = readHolder(file);
+      if (h == null) {
+        return java.util.Optional.empty();
+      }
+      String[] p = h.split(" ");
+      long pid = p.length > 1 && p[1].matches("\\d+") ? Long.parseLong(p[1]) : -1;
+      Boolean alive = p.length > 0 && p[0].equals(host()) ? !isStaleLocal(h) : null;
+      return java.util.Optional.of(new Holder(p[0], pid, p.length > 2 ? p[2] : "", alive));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read lock file " + file, e);
+    }
+  }
+
   private static String readHolder(Path file) throws IOException {
     try {
       return Files.readString(file, StandardCharsets.UTF_8).trim();

@@ -223,8 +223,8 @@ public final class SmallTableReader {
     return Instant.ofEpochSecond(Math.floorDiv(us, 1_000_000L), Math.floorMod(us, 1_000_000L) * 1_000L);
   }
 
-  /** The first and last local day of a timestamp column and the table's row count. */
-  public record Span(LocalDate first, LocalDate last, long rows) {}
+  /** The first and last local day of a timestamp column, the table's row count and the column's newest instant. */
+  public record Span(LocalDate first, LocalDate last, long rows, Instant newest) {}
 
   /**
    * First and last local day of a timestamp column, and the row count, from the statistics Delta keeps per file
@@ -261,7 +261,7 @@ public final class SmallTableReader {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return min == null ? null : new Span(min.atZone(zone).toLocalDate(), max.atZone(zone).toLocalDate(), rows);
+    return min == null ? null : new Span(min.atZone(zone).toLocalDate(), max.atZone(zone).toLocalDate(), rows, max);
   }
 
   private static com.fasterxml.jackson.databind.JsonNode stats(io.delta.kernel.data.Row add) {
@@ -286,16 +286,18 @@ public final class SmallTableReader {
 
   private Span spanByReading(Path table, String column) {
     Table t = read("span", table);
-    LocalDate lo = null;
-    LocalDate hi = null;
+    String lo = null;
+    String hi = null;
     StringColumn c = (StringColumn) t.column(column);
     for (int i = 0; i < t.rowCount(); i++) {
       if (!c.isMissing(i)) {
-        LocalDate d = LocalDate.parse(c.get(i).substring(0, 10));
-        lo = lo == null || d.isBefore(lo) ? d : lo;
-        hi = hi == null || d.isAfter(hi) ? d : hi;
+        // Local "yyyy-MM-dd HH:mm" text (LOCAL) sorts as the instants do.
+        String v = c.get(i);
+        lo = lo == null || v.compareTo(lo) < 0 ? v : lo;
+        hi = hi == null || v.compareTo(hi) > 0 ? v : hi;
       }
     }
-    return lo == null ? null : new Span(lo, hi, t.rowCount());
+    return lo == null ? null : new Span(LocalDate.parse(lo.substring(0, 10)), LocalDate.parse(hi.substring(0, 10)),
+        t.rowCount(), java.time.LocalDateTime.parse(hi, LOCAL).atZone(zone).toInstant());
   }
 }

@@ -99,7 +99,7 @@ class CliExitCodeTest {
 
   @Test
   void everyCommandHasHelp() {
-    for (String cmd : new String[] {"generate", "ingest", "daily", "dashboard", "forecast", "weekly", "report", "quarantine", "maintain"}) {
+    for (String cmd : new String[] {"generate", "ingest", "daily", "dashboard", "forecast", "weekly", "report", "quarantine", "maintain", "status"}) {
       assertThat(run(cmd, "--help")).as(cmd).isEqualTo(0);
     }
   }
