@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks (never timed unit tests). Appends a dated section to BENCHMARKS.md with the machine, the exact
 # command, wall time (median of --runs, with min and max), rows/s and the driver JVM's peak RSS.
-#   scripts/bench.sh [ingest|dashboard|scaling|forecast|stream|fixed|all] [--requests 1m] [--runs 3] [--only day|range] [--families no]
+#   scripts/bench.sh [ingest|dashboard|scaling|forecast|stream|fixed|soak|all] [--minutes N] [--requests 1m] [--runs 3] [--only day|range] [--families no]
 #                    [--stream-variant '--set k=v …']… [--trigger-variant S] [--latency-variant '…']…
 #                    [--latency-requests N] [--latency-rate N] [--latency-lake DIR]
 # ingest: generate N requests (with feedback and participation in proportion), ingest them into an empty lake.
@@ -30,6 +30,10 @@
 #         instead of an empty one. In a variant, words that start with -D or -XX are options of the stream's JVM
 #         (CIVICPULSE_JAVA_OPTS; -Dspark.k=v sets a Spark conf), the others are stream options. Not part of
 #         `all`: it starts a broker.
+# soak: the unattended year in --minutes N (default 30; SoakIT runs 3 in CI): a broker, a running stream, replay
+#         at a steady rate, batch ingests of the same files into the same lake, the stream TERMed and restarted,
+#         SIGKILLed once, the broker restarted once; then every curated table against a batch-only ingest of the
+#         same files (test-source bench/Soak, every command through scripts/civicpulse). Not part of `all`.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 cd "$CIVICPULSE_ROOT"
@@ -48,6 +52,7 @@ stream_trigger_variant="" # stream: a second latency run with this stream.trigge
 latency_variants=()     # stream: extra latency runs, each with its own words (see above)
 latency_rate=1000       # stream: events/s the latency runs replay at (e.g. 5000: does a running stream keep up?)
 latency_lake=""         # stream: a lake to copy as the latency runs' lake (its history), instead of an empty one
+soak_minutes=30         # soak: length of the run
 latency_requests=50000  # stream: requests replayed at 1,000 events/s for the latency figures (~150 s: mostly past warm-up)
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -64,6 +69,7 @@ while [[ $# -gt 0 ]]; do
     --latency-lake) latency_lake="$2"; shift 2 ;;
     --latency-rate) latency_rate="$2"; shift 2 ;;
     --latency-requests) latency_requests="$2"; shift 2 ;;
+    --minutes) soak_minutes="$2"; shift 2 ;;
     *) echo "bench: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -543,7 +549,27 @@ PY
   } >> $out
 }
 
+bench_soak() {
+  build_bench_classes
+  bench_java
+  local soak_dir="$work/soak"
+  rm -rf "$soak_dir"
+  log "bench: soak for $soak_minutes minutes in $soak_dir (logs of every run in $soak_dir/logs)"
+  # From jobs/: the broker harness finds scripts/ one folder up, as under Maven.
+  (cd "$CIVICPULSE_ROOT/jobs" && "${bench_cmd[@]}" org.civicpulse.bench.Soak --minutes "$soak_minutes" --dir "$soak_dir") \
+    > "$tmp/soak.out" || true
+  cat "$tmp/soak.out"
+  {
+    echo; echo "## soak $(date '+%F %H:%M')"; echo
+    machine
+    echo "- command: \`scripts/bench.sh soak --minutes $soak_minutes\`"
+    echo; echo '```'; cat "$tmp/soak.out"; echo '```'
+  } >> $out
+  grep -q "PASSED" "$tmp/soak.out"
+}
+
 case "$section" in
+  soak) bench_soak ;;
   fixed) bench_fixed ;;
   ingest) bench_ingest ;;
   forecast) bench_forecast ;;
@@ -552,6 +578,6 @@ case "$section" in
   dashboard) bench_dashboard ;;
   scaling) bench_scaling ;;
   all) bench_ingest; bench_dashboard; bench_forecast ;;
-  *) echo "bench: unknown section $section (ingest|dashboard|scaling|forecast|stream|fixed|all)" >&2; exit 2 ;;
+  *) echo "bench: unknown section $section (ingest|dashboard|scaling|forecast|stream|fixed|soak|all)" >&2; exit 2 ;;
 esac
 log "bench: results appended to $out"
