@@ -3,6 +3,8 @@ package org.civicpulse.stream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -45,7 +47,26 @@ public final class StreamJob {
 
   /** Runs until the topics are drained (available-now) or the query stops; returns the totals. */
   public BatchCounts run() throws TimeoutException, StreamingQueryException {
+    // Our own SIGTERM/SIGINT handler instead of a shutdown hook: on a signal the JVM runs all hooks at once,
+    // and Spark's stops the SparkContext under the batch we would wait for (seen: after a SIGTERM mid-batch,
+    // request_events committed, service_requests not). No shutdown starts here: the query stops after its
+    // batch, run() returns and the command ends normally. It is in place before the query starts, so a signal
+    // in the query's first moments (seen: exit 143 with the checkpoint lock left behind) stops it the same way.
+    AtomicBoolean stopRequested = new AtomicBoolean();
+    AtomicReference<StreamingQuery> running = new AtomicReference<>();
+    List<Signal> signals = List.of(new Signal("TERM"), new Signal("INT"));
+    List<SignalHandler> previous = signals.stream().map(sig -> Signal.handle(sig, s -> {
+      stopRequested.set(true);
+      StreamingQuery q = running.get();
+      if (q != null) {
+        stopGracefully(q);
+      }
+    })).toList();
     try (LakeLock lock = checkpointLock()) {
+      if (stopRequested.get()) {
+        progress.accept("stopped before the query started");
+        return sink.counts();
+      }
       StreamingQuery query = source().writeStream()
           .queryName("civicpulse-stream")
           .option("checkpointLocation", settings.checkpoint().toString())
@@ -53,23 +74,18 @@ public final class StreamJob {
               : Trigger.ProcessingTime(settings.triggerSeconds() * 1000L))
           .foreachBatch(sink)
           .start();
+      running.set(query);
       progress.accept("query " + query.id() + " started on " + String.join(",", settings.topics().values())
           + (settings.availableNow() ? " (available-now)" : " every " + settings.triggerSeconds() + " s"));
-      // Our own SIGTERM/SIGINT handler instead of a shutdown hook: on a signal the JVM runs all hooks at once,
-      // and Spark's stops the SparkContext under the batch we would wait for (seen: after a SIGTERM mid-batch,
-      // request_events committed, service_requests not). No shutdown starts here: the query stops after its
-      // batch, run() returns and the command ends normally.
-      List<Signal> signals = List.of(new Signal("TERM"), new Signal("INT"));
-      List<SignalHandler> previous = signals.stream()
-          .map(sig -> Signal.handle(sig, s -> stopGracefully(query))).toList();
-      try {
-        query.awaitTermination();
-      } finally {
-        for (int i = 0; i < signals.size(); i++) {
-          Signal.handle(signals.get(i), previous.get(i));
-        }
+      if (stopRequested.get()) {
+        stopGracefully(query); // a signal between start() and running.set(): the handler saw no query
       }
+      query.awaitTermination();
       return sink.counts();
+    } finally {
+      for (int i = 0; i < signals.size(); i++) {
+        Signal.handle(signals.get(i), previous.get(i));
+      }
     }
   }
 

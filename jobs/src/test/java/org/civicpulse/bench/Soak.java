@@ -23,8 +23,8 @@ import org.civicpulse.testing.KafkaBroker;
 
 /**
  * The unattended year in minutes: a broker, a running stream, a replay at a steady rate, batch ingests of the
- * same files into the same lake every third of the run, the stream stopped with TERM and restarted, SIGKILLed once
- * and restarted, the broker restarted once. At the end the lake's curated tables must equal a batch-only ingest of
+ * same files into the same lake every few minutes, the stream stopped with TERM and restarted every few minutes,
+ * SIGKILLed once and restarted, the broker restarted once (see {@link #schedule}). At the end the lake's curated tables must equal a batch-only ingest of
  * the same files (the landing source column aside: a file path on one side, a topic on the other), request_events
  * must hold no event twice, and every run must have ended with the exit code the design gives it.
  *
@@ -126,31 +126,29 @@ public final class Soak {
       Instant t0 = Instant.now();
       List<String> ingest = new ArrayList<>(List.of("ingest", "--lake", lake.toString(), "--dev-key"));
       ingest.addAll(facts(landing));
-      // The faults, in order, at these shares of the run.
-      at(t0, 0.20);
-      fault("batch ingest of the same files beside the stream");
-      expect("ingest beside the stream (1)", 0, call(ingest));
-      at(t0, 0.30);
-      fault("stream stopped with TERM to its launcher, restarted");
-      stream.destroy();
-      expect("stream stopped by TERM", 0, waitFor(stream));
-      stream = start(streamArgs);
-      at(t0, 0.45);
-      fault("broker stopped and started again");
-      broker.stop();
-      Thread.sleep(5_000);
-      broker.restart();
-      at(t0, 0.55);
-      fault("batch ingest of the same files beside the stream");
-      expect("ingest beside the stream (2)", 0, call(ingest));
-      at(t0, 0.65);
-      fault("stream JVM killed with SIGKILL, restarted (its checkpoint lock is taken over)");
-      stream.toHandle().children().forEach(ProcessHandle::destroyForcibly);
-      expect("stream killed by SIGKILL", 137, waitFor(stream));
-      stream = start(streamArgs);
-      at(t0, 0.85);
-      fault("batch ingest of the same files beside the stream");
-      expect("ingest beside the stream (3)", 0, call(ingest));
+      for (Fault f : schedule(length)) {
+        at(t0, f.share());
+        fault(f.kind().what);
+        switch (f.kind()) {
+          case INGEST -> expect("ingest beside the stream", 0, call(ingest));
+          case TERM -> {
+            stream.destroy();
+            expect("stream stopped by TERM", 0, waitFor(stream));
+            stream = start(streamArgs);
+          }
+          case BROKER -> {
+            broker.stop();
+            Thread.sleep(5_000);
+            broker.restart();
+          }
+          case KILL -> {
+            stream.toHandle().children().forEach(ProcessHandle::destroyForcibly);
+            expect("stream killed by SIGKILL", 137, waitFor(stream));
+            stream = start(streamArgs);
+          }
+          default -> throw new IllegalStateException(f.toString());
+        }
+      }
       expect("replay", 0, waitFor(replay));
       sent = events;
       stream.destroy();
@@ -161,6 +159,46 @@ public final class Soak {
     }
     return new Result(Duration.between(start, Instant.now()).toSeconds() / 60.0, sent, faults, exits, compare(lake, batchLake),
         duplicates(lake));
+  }
+
+  /** The faults a soak injects. */
+  enum Kind {
+    INGEST("batch ingest of the same files beside the stream"),
+    TERM("stream stopped with TERM to its launcher, restarted"),
+    BROKER("broker stopped and started again"),
+    KILL("stream JVM killed with SIGKILL, restarted (its checkpoint lock is taken over)");
+
+    final String what;
+
+    Kind(String what) {
+      this.what = what;
+    }
+  }
+
+  /** One fault at a share of the run's length. */
+  record Fault(double share, Kind kind) {}
+
+  /**
+   * The run cut into 3-minute segments (at least one); in each, a batch ingest at 20 %, a TERM at 30 % and a batch
+   * ingest at 85 %; in the middle segment also the broker restart at 45 %, a batch ingest at 55 % and the SIGKILL at
+   * 65 %. A 3-minute run is one segment: ingest, TERM, broker, ingest, SIGKILL, ingest.
+   */
+  static List<Fault> schedule(Duration length) {
+    int n = (int) Math.max(1, Math.round(length.toSeconds() / 180.0));
+    List<Fault> out = new ArrayList<>();
+    for (int k = 0; k < n; k++) {
+      double from = (double) k / n;
+      double width = 1.0 / n;
+      out.add(new Fault(from + 0.20 * width, Kind.INGEST));
+      out.add(new Fault(from + 0.30 * width, Kind.TERM));
+      if (k == n / 2) {
+        out.add(new Fault(from + 0.45 * width, Kind.BROKER));
+        out.add(new Fault(from + 0.55 * width, Kind.INGEST));
+        out.add(new Fault(from + 0.65 * width, Kind.KILL));
+      }
+      out.add(new Fault(from + 0.85 * width, Kind.INGEST));
+    }
+    return out;
   }
 
   private static List<String> topicSets(Map<String, String> topics) {
