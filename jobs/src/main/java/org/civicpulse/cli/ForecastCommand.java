@@ -4,14 +4,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.civicpulse.config.ConfigKeys;
+import org.civicpulse.forecast.AccuracyTables;
 import org.civicpulse.forecast.BacktestSpec;
+import org.civicpulse.forecast.ForecastCsvWriter;
 import org.civicpulse.forecast.HolidayWeeks;
+import org.civicpulse.forecast.LakeForecast;
 import org.civicpulse.forecast.SeriesCsvForecast;
 import org.civicpulse.forecast.SeriesForecastResult;
+import org.civicpulse.forecast.SeriesForecaster;
 import org.civicpulse.forecast.models.IsoWeek;
 import org.civicpulse.ingest.InputException;
-import org.civicpulse.config.ConfigKeys;
-import org.civicpulse.forecast.LakeForecast;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -46,6 +49,8 @@ public final class ForecastCommand implements Callable<Integer> {
   int horizon;
   @Option(names = "--holidays", paramLabel = "CN|US|none", description = "--series mode: holiday table whose weekday holidays flag weeks for the models (default none; lake mode uses holidays.country).")
   String holidays;
+  @Option(names = "--leave-series-out", description = "--series mode: calibrate each series' intervals on the other series only, so coverage shows how they hold on series the calibration never saw.")
+  boolean leaveSeriesOut;
   @Option(names = "--as-of", paramLabel = "YYYY-Www", description = "Lake mode: the last week used (default: the last complete ISO week with data).")
   String asOf;
 
@@ -69,9 +74,17 @@ public final class ForecastCommand implements Callable<Integer> {
     BacktestSpec spec = new BacktestSpec(from == null ? null : IsoWeek.parse(from), to == null ? null : IsoWeek.parse(to),
         origins == null ? 8 : origins, step == null ? 13 : step, horizon);
     SeriesForecastResult r = SeriesCsvForecast.run(series, out, spec, HolidayWeeks.forCountry(holidays),
-        new Progress("forecast"));
+        leaveSeriesOut, new Progress("forecast"));
     printWarnings(r.warnings(), w -> System.err.println("civicpulse forecast: " + w));
-    System.out.println("forecast accuracy=" + r.accuracyCsv() + " forecasts=" + r.forecastsCsv());
+    System.out.println("forecast accuracy=" + r.accuracyCsv() + " coverage=" + r.coverageCsv() + " forecasts="
+        + r.forecastsCsv());
+    System.out.println();
+    System.out.println("accuracy, all series × origins (" + ForecastCsvWriter.ACCURACY_FILE + ", series ALL):");
+    AccuracyTables.accuracy(r.accuracy()).forEach(System.out::println);
+    System.out.println();
+    System.out.println("coverage of chosen by horizon step (" + ForecastCsvWriter.COVERAGE_FILE + "; aims 0.80 and 0.95"
+        + (leaveSeriesOut ? ", each series calibrated on the others" : "") + "):");
+    AccuracyTables.coverage(r.coverage(), SeriesForecaster.CHOSEN).forEach(System.out::println);
     return ExitCodes.OK;
   }
 

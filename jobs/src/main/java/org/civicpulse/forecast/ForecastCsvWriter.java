@@ -10,10 +10,15 @@ import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-/** Writes forecast_accuracy.csv and forecasts.csv with the docs/forecast.md columns (4 decimals, empty for NaN). */
+/**
+ * Writes forecast_accuracy.csv, forecast_coverage.csv and forecasts.csv with the docs/forecast.md columns
+ * (4 decimals, empty for NaN).
+ */
 public final class ForecastCsvWriter {
   public static final String ACCURACY_FILE = "forecast_accuracy.csv";
   public static final String FORECASTS_FILE = "forecasts.csv";
+  public static final String COVERAGE_FILE = "forecast_coverage.csv";
+  public static final List<String> COVERAGE_COLUMNS = List.of("model", "horizon", "n", "coverage80", "coverage95");
   public static final List<String> ACCURACY_COLUMNS =
       List.of("series", "model", "origins", "mase", "smape", "coverage80", "coverage95");
   public static final List<String> FORECAST_COLUMNS =
@@ -26,6 +31,14 @@ public final class ForecastCsvWriter {
       for (AccuracyRow r : rows) {
         p.printRecord(r.series(), r.model(), r.origins(), num(r.mase()), num(r.smape()), num(r.coverage80()),
             num(r.coverage95()));
+      }
+    }
+  }
+
+  public static void writeCoverage(Path file, List<CoverageRow> rows) throws IOException {
+    try (CSVPrinter p = printer(file, COVERAGE_COLUMNS)) {
+      for (CoverageRow r : rows) {
+        p.printRecord(r.model(), r.horizon(), r.n(), num(r.coverage80()), num(r.coverage95()));
       }
     }
   }

@@ -5,21 +5,24 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Prediction intervals from backtest residuals. Errors at evidence origins are divided by that origin's
- * error scale; per horizon step their root mean square is smoothed to be non-decreasing in the step
- * (uncertainty does not shrink with the horizon); the 80 % and 95 % multipliers are the empirical quantiles of
- * |error| ÷ that spread, pooled over steps and origins. Bounds = forecast ± multiplier × spread × scale,
- * clipped at 0.
+ * Prediction intervals from backtest residuals, split-conformal per horizon step (docs/forecast.md,
+ * "Intervals"). Each evidence run's absolute errors are divided by that run's error scale; for step h the 80 %
+ * and 95 % half-widths are the conformal quantiles of those scaled errors at steps h − {@value #NEIGHBOURS} …
+ * h + {@value #NEIGHBOURS} over every run given (a panel's runs: tens to thousands), then made non-decreasing
+ * in the step (uncertainty does not shrink with the horizon). Bounds = forecast ± half-width × the forecast
+ * run's own scale, clipped at 0.
  */
 final class IntervalCalibrator {
-  /** Normal quantiles used when there is no evidence at all. */
+  /** Steps on each side pooled with a step: neighbouring steps' errors are alike, and five times as many. */
+  static final int NEIGHBOURS = 2;
+  /** Normal quantiles used when there is no evidence at all, with a √step spread. */
   private static final double Z80 = 1.2816;
   private static final double Z95 = 1.9600;
 
   private IntervalCalibrator() {}
 
-  /** Calibration in scaled units for a method and horizon. */
-  record Calibration(double[] spread, double multiplier80, double multiplier95) {
+  /** Half-widths per step in scaled units (index 0 = step 1). */
+  record Calibration(double[] half80, double[] half95) {
     IntervalForecast apply(double[] mean, double scale) {
       int h = mean.length;
       double[] lo80 = new double[h];
@@ -27,11 +30,10 @@ final class IntervalCalibrator {
       double[] lo95 = new double[h];
       double[] hi95 = new double[h];
       for (int i = 0; i < h; i++) {
-        double s = spread[i] * scale;
-        lo80[i] = Math.max(0, mean[i] - multiplier80 * s);
-        hi80[i] = mean[i] + multiplier80 * s;
-        lo95[i] = Math.max(0, mean[i] - multiplier95 * s);
-        hi95[i] = mean[i] + multiplier95 * s;
+        lo80[i] = Math.max(0, mean[i] - half80[i] * scale);
+        hi80[i] = mean[i] + half80[i] * scale;
+        lo95[i] = Math.max(0, mean[i] - half95[i] * scale);
+        hi95[i] = mean[i] + half95[i] * scale;
       }
       return new IntervalForecast(mean.clone(), lo80, hi80, lo95, hi95);
     }
@@ -44,38 +46,44 @@ final class IntervalCalibrator {
         double[] f = r.forecast(method);
         double[] e = new double[horizon];
         for (int i = 0; i < horizon; i++) {
-          e[i] = (r.actuals[i] - f[i]) / r.errorScale;
+          e[i] = Math.abs(r.actuals[i] - f[i]) / r.errorScale;
         }
         errors.add(e);
       }
     }
+    double[] half80 = new double[horizon];
+    double[] half95 = new double[horizon];
     if (errors.size() < 2) {
-      double[] spread = new double[horizon];
       for (int i = 0; i < horizon; i++) {
-        spread[i] = Math.sqrt(i + 1.0);
+        half80[i] = Z80 * Math.sqrt(i + 1.0);
+        half95[i] = Z95 * Math.sqrt(i + 1.0);
       }
-      return new Calibration(spread, Z80, Z95);
+      return new Calibration(half80, half95);
     }
-    double[] spread = new double[horizon];
     for (int i = 0; i < horizon; i++) {
-      double ss = 0;
+      int from = Math.max(0, i - NEIGHBOURS);
+      int to = Math.min(horizon - 1, i + NEIGHBOURS);
+      double[] z = new double[errors.size() * (to - from + 1)];
+      int k = 0;
       for (double[] e : errors) {
-        ss += e[i] * e[i];
+        for (int j = from; j <= to; j++) {
+          z[k++] = e[j];
+        }
       }
-      spread[i] = Math.sqrt(ss / errors.size());
+      Arrays.sort(z);
+      half80[i] = conformal(z, 0.80);
+      half95[i] = conformal(z, 0.95);
     }
-    spread = nonDecreasing(spread);
-    double floor = Arrays.stream(spread).max().orElse(0) * 1e-3 + 1e-9;
-    double[] z = new double[errors.size() * horizon];
-    int k = 0;
-    for (double[] e : errors) {
-      for (int i = 0; i < horizon; i++) {
-        spread[i] = Math.max(spread[i], floor);
-        z[k++] = Math.abs(e[i]) / spread[i];
-      }
-    }
-    Arrays.sort(z);
-    return new Calibration(spread, quantile(z, 0.80), quantile(z, 0.95));
+    return new Calibration(nonDecreasing(half80), nonDecreasing(half95));
+  }
+
+  /**
+   * The split-conformal quantile of sorted scores: the ⌈(n + 1)·p⌉-th smallest, so a new score exchangeable
+   * with the n falls at or below it with probability at least p; the largest when that rank passes n.
+   */
+  static double conformal(double[] sorted, double p) {
+    int rank = (int) Math.ceil((sorted.length + 1) * p);
+    return sorted[Math.min(rank, sorted.length) - 1];
   }
 
   /** Pool-adjacent-violators: the closest non-decreasing sequence (least squares). */
@@ -104,13 +112,5 @@ final class IntervalCalibrator {
       }
     }
     return out;
-  }
-
-  /** Linear-interpolation quantile of sorted values (R type 7). */
-  static double quantile(double[] sorted, double p) {
-    double pos = p * (sorted.length - 1);
-    int lo = (int) Math.floor(pos);
-    int hi = Math.min(lo + 1, sorted.length - 1);
-    return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
   }
 }

@@ -202,9 +202,10 @@ public final class LakeForecast {
     history.forEach((k, v) -> inputs.add(new scala.Tuple2<>(id(k), v)));
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(store.spark().sparkContext());
     int slices = Math.max(1, Math.min(inputs.size(), jsc.defaultParallelism() * SLICES_PER_CORE));
-    return jsc.parallelize(inputs, slices)
-        .map(in -> forecaster.run(in._1(), new WeeklySeries(first, in._2(), holidays)))
+    List<SeriesBacktest> fits = jsc.parallelize(inputs, slices)
+        .map(in -> forecaster.backtest(in._1(), new WeeklySeries(first, in._2(), holidays)))
         .collect();
+    return forecaster.finishAll(fits);
   }
 
   /**

@@ -2,23 +2,24 @@ package org.civicpulse.forecast;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Decides {@code combo} and {@code chosen} at an origin from evidence (origin runs whose actuals all lie at or
  * before that origin).
  *
- * <p>{@code chosen} starts from a default combination — ETS + Fourier-ARIMA for dense series, Croston + TSB
- * for intermittent ones — and leaves it only on strong evidence: another single model or pair must have a
- * scaled error at most {@link #SWITCH_RATIO} of the default's, summed over at least {@link #MIN_EVIDENCE}
- * evidence origins, and beat it at {@link #MIN_WIN_SHARE} of them. Picking the best from a handful of origins
- * is noisy (issue 4: 0.794 × snaive for the pick against 0.733 × for the plain mean in R), so the default
- * must be beaten clearly before it is abandoned.
+ * <p>{@code combo} is the series' own two best single models. {@code chosen} is the single model or pair with
+ * the smallest mean scaled error over a pool of runs — the panel's series of the same class, not the series
+ * alone (docs/forecast.md, "Choosing"): a handful of origins per series picks noise, and choosing per series
+ * lost to plain ETS on the demo lake. Until the pool spans {@link #MIN_ORIGINS} distinct origin weeks it keeps
+ * the default pair: the errors of many series at one origin share that origin's weeks, so they are one piece
+ * of evidence about timing, not many.
  */
 final class ModelChooser {
-  static final double SWITCH_RATIO = 0.85;
-  static final double MIN_WIN_SHARE = 0.7;
-  static final int MIN_EVIDENCE = 4;
+  /** Distinct origin weeks the pool must span before the default pair is left. */
+  static final int MIN_ORIGINS = 4;
 
   private final List<String> eligible;
   private final Method defaultMethod;
@@ -44,17 +45,20 @@ final class ModelChooser {
     return Method.pair(ranked.get(0), ranked.get(1));
   }
 
-  Method chosen(List<OriginRun> evidence) {
+  /** The method with the smallest mean scaled error over {@code pool}; the default first on ties. */
+  Method chosen(List<OriginRun> pool) {
+    Set<Object> origins = new LinkedHashSet<>();
+    pool.forEach(r -> origins.add(r.origin));
+    if (origins.size() < MIN_ORIGINS) {
+      return defaultMethod;
+    }
     Method best = defaultMethod;
-    double bestRatio = SWITCH_RATIO;
+    double bestError = meanScaledError(pool, defaultMethod);
     for (Method candidate : candidates()) {
-      double[] ratioAndWins = compare(evidence, candidate, defaultMethod);
-      if (ratioAndWins == null) {
-        continue;
-      }
-      if (ratioAndWins[0] <= bestRatio && ratioAndWins[1] >= MIN_WIN_SHARE) {
+      double e = meanScaledError(pool, candidate);
+      if (e < bestError) {
         best = candidate;
-        bestRatio = ratioAndWins[0];
+        bestError = e;
       }
     }
     return best;
@@ -72,32 +76,8 @@ final class ModelChooser {
     return all;
   }
 
-  /** {error ratio candidate ÷ reference, share of origins the candidate wins}; null with too little evidence. */
-  private static double[] compare(List<OriginRun> evidence, Method candidate, Method reference) {
-    double sumCandidate = 0;
-    double sumReference = 0;
-    int count = 0;
-    int wins = 0;
-    for (OriginRun r : evidence) {
-      if (!r.has(candidate) || !r.has(reference)) {
-        continue;
-      }
-      double c = r.scaledError(candidate);
-      double ref = r.scaledError(reference);
-      sumCandidate += c;
-      sumReference += ref;
-      count++;
-      if (c < ref) {
-        wins++;
-      }
-    }
-    if (count < MIN_EVIDENCE || sumReference <= 0) {
-      return null;
-    }
-    return new double[] {sumCandidate / sumReference, (double) wins / count};
-  }
-
-  private static double meanScaledError(List<OriginRun> evidence, Method method) {
+  /** Mean over the runs that have the method; +∞ when none has it. */
+  static double meanScaledError(List<OriginRun> evidence, Method method) {
     double sum = 0;
     int count = 0;
     for (OriginRun r : evidence) {

@@ -3,6 +3,6 @@ package org.civicpulse.forecast;
 import java.nio.file.Path;
 import java.util.List;
 
-/** What {@code forecast --series} produced: the two files, their rows, and warnings to print. */
-public record SeriesForecastResult(Path accuracyCsv, Path forecastsCsv, List<AccuracyRow> accuracy,
-    List<ForecastRow> forecasts, List<String> warnings) {}
+/** What {@code forecast --series} produced: the three files, their rows, and warnings to print. */
+public record SeriesForecastResult(Path accuracyCsv, Path coverageCsv, Path forecastsCsv, List<AccuracyRow> accuracy,
+    List<CoverageRow> coverage, List<ForecastRow> forecasts, List<String> warnings) {}

@@ -51,7 +51,7 @@ class SeriesCsvForecastTest {
     assertThat(us).contains(IsoWeek.parse("2023-W47"), IsoWeek.parse("2024-W48")).doesNotContain(IsoWeek.parse("2024-W47"));
     BacktestSpec spec = BacktestSpec.of(1, 13, 13);
     for (String model : List.of("fourier_arima", "gbm")) {
-      java.util.Map<String, Double> with = forecastByWeek(SeriesCsvForecast.run(f, dir.resolve("us"), spec, us, s -> {}),
+      java.util.Map<String, Double> with = forecastByWeek(SeriesCsvForecast.run(f, dir.resolve("us"), spec, us, false, s -> {}),
           model);
       assertThat(with.get("2024-W48")).as(model).isLessThan(60);
       assertThat(with.get("2024-W47")).as(model).isGreaterThan(90);
