@@ -11,10 +11,12 @@
 #           times of both engines, and a cell-by-cell cross-check of kpis_daily.
 # scaling: 1, 2 and 4 years of history at the same daily volume (100 requests/day): one day and the full range,
 #           civicpulse and DuckDB.
-# forecast: `forecast --series` on the real Boston Open311 weekly counts (../shared/realdata; skipped if absent)
-#           with the protocol of issue 4: three dense series, 2013-W27 … 2019-W13, 8 origins, step 13, horizon 13;
-#           then the peer, R's forecast package, on the same origins (skipped when R's forecast is absent);
-#           then lake mode on 10,000 synthetic cell series × 156 weeks (500 communities × 20 categories, plus
+# forecast: `forecast --series` on every weekly set of scripts/bench/forecast_sets.py (Boston's 3 dense and all 5
+#           service types, St. Louis in total and by intake channel — from ../shared/realdata, skipped if absent —,
+#           the sample data's city, communities and categories, 24 synthetic series with known noise), 8 origins,
+#           step 13, horizon 13, again with --leave-series-out, and the peer, R's forecast package, on the same
+#           origins (skipped when R's forecast is absent); accuracy against both, coverage overall and per step.
+#           Then lake mode on the demo's lake, then on 10,000 synthetic cell series × 156 weeks (500 communities × 20 categories, plus
 #           521 roll-ups), 4 origins, as-of 2025-W52: the lake is written once by the test-source
 #           SyntheticLakeBench through Maven ($CIVICPULSE_MVN, default `mvn -o -q`), then timed --runs times.
 # fixed: the fixed cost every command pays. `--help` (the JVM floor); the demo end to end after the build
@@ -271,36 +273,69 @@ stream_latency() {
 }
 
 bench_forecast() {
-  local src="$CIVICPULSE_ROOT/../shared/realdata/boston_open311/weekly_counts_by_service.csv"
-  if [[ ! -f $src ]]; then
-    log "bench: $src is absent (see README, Real data): forecast section skipped"; return 0
+  local sets="$work/forecast-sets" res="$work/forecast"
+  mkdir -p "$res"
+  python3 scripts/bench/forecast_sets.py "$CIVICPULSE_ROOT/../shared/realdata" sample-data "$sets" 2>&1 | sed 's/^/bench: /' >&2
+  local peer=yes
+  if ! Rscript -e 'library(forecast)' > /dev/null 2>&1; then
+    log "bench: R's forecast package is absent (scripts/install-deps.sh --bench installs it): peer skipped"; peer=no
   fi
-  python3 - "$src" "$work/boston_wide.csv" <<'PY'
-import csv, sys
-rows = list(csv.DictReader(open(sys.argv[1])))
-keep = ["Abandoned Vehicle", "Illegal Parking", "Other"]
-with open(sys.argv[2], "w", newline="") as f:
-    w = csv.writer(f); w.writerow(["iso_week"] + keep)
-    for r in rows: w.writerow([r["iso_week"]] + [r[k] for k in keep])
-PY
-  local cmd=(scripts/civicpulse forecast --series "$work/boston_wide.csv" --out "$work/boston" --from 2013-W27 --to 2019-W13 --origins 8 --step 13 --horizon 13 --holidays US)
-  log "bench: forecast Boston × $runs"
-  read -r med min max rss _ < <(measure ":" "${cmd[@]}")
+  : > "$tmp/forecast-runs.tsv"
+  local name file from to what
+  while IFS=$'\t' read -r name file from to what; do
+    local hol=none
+    case $name in boston*|stlouis) hol=US ;; sample) hol=CN ;; esac
+    local args=(--series "$file" --from "$from" --to "$to" --origins 8 --step 13 --horizon 13 --holidays "$hol")
+    log "bench: forecast $name × $runs"
+    local med min max rss cpu
+    read -r med min max rss cpu < <(CIVICPULSE_LOG_DIR=off measure ":" scripts/civicpulse forecast "${args[@]}" --out "$res/$name")
+    cp "$tmp/last.out" "$res/$name.out"
+    CIVICPULSE_LOG_DIR=off scripts/civicpulse forecast "${args[@]}" --out "$res/$name-lso" --leave-series-out > "$res/$name-lso.out" 2> /dev/null
+    local rcsv=- rwall=-
+    if [[ $peer == yes ]]; then
+      log "bench: R forecast peer on $name (same origins)"
+      /usr/bin/time -f '%e' -o "$tmp/time.txt" Rscript scripts/bench/forecast_peer.R "$file" "$from" "$to" 8 13 13 \
+        "$res/$name-peer.csv" 2> "$tmp/peer.err" || { tail -5 "$tmp/peer.err" >&2; return 1; }
+      rcsv="$res/$name-peer.csv"; rwall=$(cat "$tmp/time.txt")
+    fi
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$what" "$res/$name" "$res/$name-lso" "$rcsv" "$med" "$cpu" "$rwall" >> "$tmp/forecast-runs.tsv"
+  done < "$sets/sets.tsv"
   {
-    echo; echo "## forecast --series, Boston Open311 (3 dense series) — $(date -u +%F' '%H:%M' UTC')"; machine
-    echo "- command: \`${cmd[*]}\`"
-    echo "- wall: median ${med} s (min ${min}, max ${max}; $runs runs); peak RSS ${rss} MB"
-    echo; echo "| model | origins | mean MASE | × snaive | sMAPE | coverage80 | coverage95 |"; echo "| --- | --- | --- | --- | --- | --- | --- |"
-    python3 - "$work/boston/forecast_accuracy.csv" <<'PY'
-import csv, sys
-rows = [r for r in csv.DictReader(open(sys.argv[1])) if r["series"] == "ALL"]
-base = float(next(r["mase"] for r in rows if r["model"] == "snaive"))
-for r in rows:
-    print(f"| {r['model']} | {r['origins']} | {float(r['mase']):.3f} | {float(r['mase'])/base:.3f} | {float(r['smape']):.2f} | {float(r['coverage80']):.3f} | {float(r['coverage95']):.3f} |")
+    echo; echo "## forecast --series on every weekly set, against R — $(date -u +%F' '%H:%M' UTC')"; machine
+    echo "- sets: \`python3 scripts/bench/forecast_sets.py ../shared/realdata sample-data DIR\` (what each holds: its docstring)"
+    echo "- per set: \`scripts/civicpulse forecast --series SET.csv --out DIR --from A --to B --origins 8 --step 13 --horizon 13 --holidays US|CN|none\` ($runs runs, median wall and CPU), once more with \`--leave-series-out\`; the peer: \`Rscript scripts/bench/forecast_peer.R SET.csv A B 8 13 13 OUT.csv\`$( [[ $peer == yes ]] && Rscript -e 'cat(" (R", as.character(getRversion()), "forecast", as.character(packageVersion("forecast")))'), one run)"
+    echo "- MASE: mean over series × origins (a series whose training scale is 0 is left out); the best own candidate is the best of civicpulse's single models and \`combo\`"
+    echo
+    python3 scripts/bench/forecast_summary.py "$tmp/forecast-runs.tsv"
+  } >> $out
+  bench_forecast_demo_lake
+  bench_forecast_lake
+}
+
+# Lake mode on the demo's lake (the sample data: 208 series, 4 origins, horizon 26): chosen against its candidates.
+bench_forecast_demo_lake() {
+  local demo="$work/fixed-demo"
+  if [[ ! -d $demo/lake/marts ]]; then
+    log "bench: building the demo lake in $demo"; scripts/demo.sh --work "$demo" > /dev/null 2>&1
+  fi
+  local cmd=(scripts/civicpulse forecast --lake "$demo/lake")
+  log "bench: forecast lake mode, demo lake × $runs"
+  local med min max rss cpu
+  read -r med min max rss cpu < <(CIVICPULSE_LOG_DIR=off measure ":" "${cmd[@]}")
+  {
+    echo; echo "Lake mode on the demo's lake (\`${cmd[*]}\`: the sample data, 208 series, 4 origins, horizon 26): wall ${med} s (min ${min}, max ${max}; $runs runs), CPU ${cpu} s"
+    echo
+    python3 - "$tmp/last.err" <<'PY'
+import re, sys
+text = open(sys.argv[1]).read()
+mase = dict((k, float(v)) for k, v in re.findall(r"(\w+) ([0-9.]+)", re.search(r"mean MASE over series × origins: (.*)", text).group(1)))
+cover = re.search(r"coverage of chosen over series × origins: (.*)", text).group(1)
+best = min((v, k) for k, v in mase.items() if k != "chosen")
+print("- mean MASE over series × origins: " + ", ".join(f"{k} {v:.3f}" for k, v in mase.items()))
+print(f"- chosen ÷ the best own candidate ({best[1]} {best[0]:.3f}): {mase['chosen'] / best[0]:.3f}")
+print(f"- coverage of chosen: {cover}")
 PY
   } >> $out
-  bench_forecast_peer
-  bench_forecast_lake
 }
 
 # Issue 4's speed check in lake mode: 10,000 synthetic series × 3 years, 4 origins, every candidate but gbm per series, gbm once per origin.
@@ -323,31 +358,6 @@ bench_forecast_lake() {
     echo "- command: \`${cmd[*]}\` (defaults: 4 origins, step 13, horizon 26; every candidate but gbm per series, gbm one global model per origin)"
     echo "- wall: median ${med} s (min ${min}, max ${max}; $runs runs); $(python3 -c "print(round($series/$med, 1))") series/s; median CPU (user + sys) ${cpu} s; peak RSS of the driver JVM ${rss} MB"
     echo "- summary line: \`$summary\`"
-  } >> $out
-}
-
-# The peer in the same run: R's forecast package on exactly the same origins (Boston only: R is slow).
-bench_forecast_peer() {
-  if ! Rscript -e 'library(forecast)' > /dev/null 2>&1; then
-    log "bench: R's forecast package is absent (scripts/install-deps.sh --bench installs it): peer skipped"; return 0
-  fi
-  log "bench: R forecast peer on the same origins"
-  /usr/bin/time -f '%e %M' -o "$tmp/time.txt" Rscript scripts/bench/forecast_peer.R "$work/boston_wide.csv" \
-    2013-W27 2019-W13 8 13 13 "$work/boston_peer.csv" 2> "$tmp/peer.err" || { tail -5 "$tmp/peer.err" >&2; return 1; }
-  read -r wall kb < "$tmp/time.txt"
-  {
-    echo; echo "Peer in the same run: R \`forecast\` $(Rscript -e 'cat(as.character(packageVersion("forecast")))') (\`Rscript scripts/bench/forecast_peer.R\`, same 8 origins, one run, ${wall} s, peak RSS $((kb / 1024)) MB):"
-    echo; echo "| R model | origins | mean MASE | × snaive | sMAPE | coverage80 | coverage95 |"; echo "| --- | --- | --- | --- | --- | --- | --- |"
-    python3 - "$work/boston_peer.csv" "$work/boston/forecast_accuracy.csv" <<'PY'
-import csv, sys
-peer = list(csv.DictReader(open(sys.argv[1])))
-base = float(next(r["mase"] for r in peer if r["model"] == "snaive"))
-for r in peer:
-    print(f"| {r['model']} | {r['origins']} | {float(r['mase']):.3f} | {float(r['mase'])/base:.3f} | {float(r['smape']):.2f} | {float(r['coverage80']):.3f} | {float(r['coverage95']):.3f} |")
-best = min(peer, key=lambda r: float(r["mase"]) if r["model"] != "snaive" else 9e9)
-ours = next(r for r in csv.DictReader(open(sys.argv[2])) if r["series"] == "ALL" and r["model"] == "chosen")
-print(f"\ncivicpulse `chosen` mean MASE ÷ R's best ({best['model']}): {float(ours['mase']) / float(best['mase']):.3f}")
-PY
   } >> $out
 }
 

@@ -159,6 +159,9 @@ public final class LakeForecast {
     progress.accept("forecast: mean MASE over series × origins: " + String.join(", ", accuracy.stream()
         .filter(r -> r.series().equals(AccuracySummary.ALL))
         .map(r -> String.format(Locale.ROOT, "%s %.3f", r.model(), r.mase())).toList()));
+    accuracy.stream().filter(r -> r.series().equals(AccuracySummary.ALL) && r.model().equals(SeriesForecaster.CHOSEN))
+        .forEach(r -> progress.accept(String.format(Locale.ROOT,
+            "forecast: coverage of chosen over series × origins: 80 %% %.3f, 95 %% %.3f", r.coverage80(), r.coverage95())));
 
     List<Decisions.ServicePoint> points = Decisions.servicePoints(chosenMean, s.servicePointThreshold());
     write(Marts.SERVICE_POINTS, MartSchemas.servicePointRows(asOf, points), MartSchemas.SERVICE_POINTS, where);
