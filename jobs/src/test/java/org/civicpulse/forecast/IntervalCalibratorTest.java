@@ -79,4 +79,15 @@ class IntervalCalibratorTest {
     assertThat(c.half80()[1]).isCloseTo(1.2816 * Math.sqrt(2), within(1e-9));
     assertThat(c.half95()[0]).isCloseTo(1.96, within(1e-9));
   }
+
+  @Test
+  void aLargePanelIsReadEvenlySpacedUpToTheCap() {
+    // 8,000 runs with |errors| 1 … 8,000: every second one is read (1, 3, 5, … 7,999), so the 80 % half-width is
+    // the ⌈4,001 × 0.8⌉ = 3,201st of those, 6,401 — where all 8,000 would give 6,401 too (rank 6,401).
+    List<OriginRun> runs = new ArrayList<>();
+    for (int e = 1; e <= 2 * IntervalCalibrator.MAX_RUNS; e++) {
+      runs.add(missing(1, e));
+    }
+    assertThat(IntervalCalibrator.calibrate(runs, ETS, 1).half80()).containsExactly(6401.0);
+  }
 }
