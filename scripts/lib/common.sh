@@ -83,7 +83,8 @@ cds_should_dump() {  # cds_should_dump <command> <args…>
   local command=$1 a; shift
   [[ ${CIVICPULSE_CDS:-on} == off ]] && return 1
   cds_is_stale || return 1
-  for a in "$@"; do [[ $a == --help || $a == -h || $a == --version || $a == -V ]] && return 1; done
+  # --series: forecast's CSV mode runs without Spark, so (like --help) its classes would make a poor archive.
+  for a in "$@"; do [[ $a == --help || $a == -h || $a == --version || $a == -V || $a == --series ]] && return 1; done
   # Not report: it reads the marts without Spark, so its classes would make a poor archive for the others.
   [[ "+ingest+dashboard+forecast+daily+weekly+" == *"+${command%%+*}+"* ]]
 }
