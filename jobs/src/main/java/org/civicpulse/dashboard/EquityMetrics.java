@@ -37,7 +37,9 @@ public final class EquityMetrics {
       .add("on_time_expected", DataTypes.DoubleType).add("on_time_ratio", DataTypes.DoubleType)
       .add("on_time_ratio_lo", DataTypes.DoubleType).add("on_time_ratio_hi", DataTypes.DoubleType)
       .add("z", DataTypes.DoubleType).add("flagged", DataTypes.BooleanType).add("flag_reason", DataTypes.StringType)
-      .add("wait_index_p90_p10", DataTypes.DoubleType).add("theil_requests_per_1000", DataTypes.DoubleType);
+      .add("wait_index_p90_p10", DataTypes.DoubleType).add("theil_requests_per_1000", DataTypes.DoubleType)
+      .add("funnel_sd", DataTypes.DoubleType).add("funnel_tau2", DataTypes.DoubleType)
+      .add("window_days", DataTypes.IntegerType).add("min_closed", DataTypes.LongType);
 
   public static final StructType CATEGORIES_SCHEMA = new StructType()
       .add("date", DataTypes.DateType).add("community_id", DataTypes.StringType).add("category", DataTypes.StringType)
@@ -59,7 +61,7 @@ public final class EquityMetrics {
     EquityIndex.Result result = EquityIndex.compute(sums.cells(), communities(communities, openAtEnd),
         sums.cityMedianHours(), settings.minClosed());
     SparkSession spark = requests.sparkSession();
-    return new Marts(spark.createDataFrame(equityRows(result, d), EQUITY_SCHEMA).coalesce(1),
+    return new Marts(spark.createDataFrame(equityRows(result, d, settings), EQUITY_SCHEMA).coalesce(1),
         spark.createDataFrame(categoryRows(result, d), CATEGORIES_SCHEMA).coalesce(1));
   }
 
@@ -125,7 +127,7 @@ public final class EquityMetrics {
     return out;
   }
 
-  private static List<Row> equityRows(EquityIndex.Result result, LocalDate d) {
+  private static List<Row> equityRows(EquityIndex.Result result, LocalDate d, EquitySettings settings) {
     List<Row> rows = new ArrayList<>();
     Date date = Date.valueOf(d);
     for (EquityIndex.Row r : result.communities()) {
@@ -133,7 +135,8 @@ public final class EquityMetrics {
           r.requestsPer1000Lo(), r.requestsPer1000Hi(), r.closed(), r.openPastDue(), r.openPastDueShare(),
           r.waitIndex(), r.waitIndexLo(), r.waitIndexHi(), r.rawGap(), r.mixGap(), r.onTimeObserved(),
           r.onTimeExpected(), r.onTimeRatio(), r.onTimeRatioLo(), r.onTimeRatioHi(), r.z(), r.flagged(),
-          r.flagReason(), r.waitIndexP90P10(), r.theilRequestsPer1000()));
+          r.flagReason(), r.waitIndexP90P10(), r.theilRequestsPer1000(), r.funnelSd(), r.funnelTau2(),
+          settings.windowDays(), settings.minClosed()));
     }
     return rows;
   }

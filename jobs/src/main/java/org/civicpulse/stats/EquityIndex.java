@@ -43,7 +43,7 @@ public final class EquityIndex {
       Double requestsPer1000Hi, long closed, long openPastDue, Double openPastDueShare, Double waitIndex,
       Double waitIndexLo, Double waitIndexHi, Double rawGap, Double mixGap, long onTimeObserved, Double onTimeExpected,
       Double onTimeRatio, Double onTimeRatioLo, Double onTimeRatioHi, Double z, boolean flagged, String flagReason,
-      Double waitIndexP90P10, Double theilRequestsPer1000) {}
+      Double waitIndexP90P10, Double theilRequestsPer1000, Double funnelSd, Double funnelTau2) {}
 
   /** One row of equity_categories: what drives a flagged community's gap, category by category. */
   public record CategoryRow(String community, String category, long closed, double medianHours,
@@ -76,7 +76,7 @@ public final class EquityIndex {
         eligibleIndexes.add(row.waitIndex());
       }
     }
-    rows.add(cityRow(byCommunity, facts, city, eligibleIndexes, rows));
+    rows.add(cityRow(byCommunity, facts, city, dispersion, eligibleIndexes, rows));
     return new Result(rows, categoryRows(cells, rows, city, cityMedianHours));
   }
 
@@ -102,11 +102,11 @@ public final class EquityIndex {
     return new Row(id, population, s.created, perThousand[0], perThousand[1], perThousand[2], s.closed, pastDue,
         openAtEnd > 0 ? (double) pastDue / openAtEnd : null, wait[0], wait[1], wait[2], rawGap,
         rawGap == null ? null : rawGap - meanR, s.onTime, s.withDue > 0 ? s.expectedOnTime : null, onTime[0],
-        onTime[1], onTime[2], z, flagged, reason, null, null);
+        onTime[1], onTime[2], z, flagged, reason, null, null, null, null);
   }
 
   private static Row cityRow(Map<String, Sums> byCommunity, Map<String, Community> facts, City city,
-      List<Double> eligibleIndexes, List<Row> communityRows) {
+      Dispersion dispersion, List<Double> eligibleIndexes, List<Row> communityRows) {
     Sums all = new Sums();
     byCommunity.values().forEach(all::addAll);
     long openAtEnd = facts.values().stream().mapToLong(Community::openAtEnd).sum();
@@ -122,7 +122,8 @@ public final class EquityIndex {
     return new Row(ALL, population, all.created, perThousand[0], perThousand[1], perThousand[2], all.closed, pastDue,
         openAtEnd > 0 ? (double) pastDue / openAtEnd : null, wait[0], wait[1], wait[2], all.closed > 0 ? 0.0 : null,
         all.closed > 0 ? 0.0 : null, all.onTime, all.withDue > 0 ? all.expectedOnTime : null, onTime[0], onTime[1],
-        onTime[2], null, false, null, spread, theil(communityRows));
+        onTime[2], null, false, null, spread, theil(communityRows), city.sdR() > 0 ? city.sdR() : null,
+        dispersion.tau2());
   }
 
   /** {wait_index, lo, hi} from n closures with Σr and Σr²; nulls without closures. */

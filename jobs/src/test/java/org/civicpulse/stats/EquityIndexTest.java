@@ -127,6 +127,9 @@ class EquityIndexTest {
     // 22 per 1,000 → Σ s·(x/μ)·ln(x/μ) = 0.024423.
     assertThat(all.theilRequestsPer1000()).isCloseTo(0.024423, E6);
     assertThat(all.requestsPer1000()).as("one community's population unknown: no city rate").isNull();
+    // What the funnel plot draws its limits from: σ and τ² (0 here).
+    assertThat(all.funnelSd()).isCloseTo(1.014330, E6);
+    assertThat(all.funnelTau2()).isEqualTo(0.0);
     assertThat(all.requests()).isEqualTo(1132);
     assertThat(all.closed()).isEqualTo(1010);
   }
