@@ -38,7 +38,8 @@ public final class EquityMetrics {
       .add("on_time_ratio_lo", DataTypes.DoubleType).add("on_time_ratio_hi", DataTypes.DoubleType)
       .add("z", DataTypes.DoubleType).add("flagged", DataTypes.BooleanType).add("flag_reason", DataTypes.StringType)
       .add("wait_index_p90_p10", DataTypes.DoubleType).add("theil_requests_per_1000", DataTypes.DoubleType)
-      .add("funnel_sd", DataTypes.DoubleType).add("funnel_tau2", DataTypes.DoubleType)
+      .add("funnel_center", DataTypes.DoubleType).add("funnel_sd", DataTypes.DoubleType)
+      .add("funnel_tau2", DataTypes.DoubleType)
       .add("window_days", DataTypes.IntegerType).add("min_closed", DataTypes.LongType);
 
   public static final StructType CATEGORIES_SCHEMA = new StructType()
@@ -135,7 +136,7 @@ public final class EquityMetrics {
           r.requestsPer1000Lo(), r.requestsPer1000Hi(), r.closed(), r.openPastDue(), r.openPastDueShare(),
           r.waitIndex(), r.waitIndexLo(), r.waitIndexHi(), r.rawGap(), r.mixGap(), r.onTimeObserved(),
           r.onTimeExpected(), r.onTimeRatio(), r.onTimeRatioLo(), r.onTimeRatioHi(), r.z(), r.flagged(),
-          r.flagReason(), r.waitIndexP90P10(), r.theilRequestsPer1000(), r.funnelSd(), r.funnelTau2(),
+          r.flagReason(), r.waitIndexP90P10(), r.theilRequestsPer1000(), r.funnelCenter(), r.funnelSd(), r.funnelTau2(),
           settings.windowDays(), settings.minClosed()));
     }
     return rows;

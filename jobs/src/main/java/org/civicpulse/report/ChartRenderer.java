@@ -293,10 +293,11 @@ final class ChartRenderer implements AutoCloseable {
 
   /**
    * A funnel plot: each community's wait index against its closed requests, the city's 1 as a line, and the
-   * limits exp(±z · √(sd² / n + tau2)) at z = 1.96 (95 %) and z = 3 (99.8 %) over the range of n. Communities
-   * under the minimum are grey.
+   * limits center · exp(±z · √(sd² / n + tau2)) at z = 1.96 (95 %) and z = 3 (99.8 %) over the range of n.
+   * Communities under the minimum are grey.
    */
-  void funnel(Path file, String title, String xLabel, String yLabel, List<FunnelPoint> points, double sd, double tau2,
+  void funnel(Path file, String title, String xLabel, String yLabel, List<FunnelPoint> points, double center,
+      double sd, double tau2,
       String rankedName, String unrankedName, String limit95, String limit998) throws IOException {
     org.jfree.data.xy.XYSeriesCollection ds = new org.jfree.data.xy.XYSeriesCollection();
     org.jfree.data.xy.XYSeries ranked = new org.jfree.data.xy.XYSeries(rankedName, false, true);
@@ -320,7 +321,7 @@ final class ChartRenderer implements AutoCloseable {
       if (hi > 0 && sd > 0) {
         for (int i = 0; i <= 60; i++) {
           double n = lo * Math.pow(hi * 1.1 / lo, i / 60.0);
-          limit.add(n, Math.exp(zs[k] * Math.sqrt(sd * sd / n + tau2)));
+          limit.add(n, center * Math.exp(zs[k] * Math.sqrt(sd * sd / n + tau2)));
         }
       }
       ds.addSeries(limit);

@@ -104,8 +104,9 @@ final class EquityPage {
     }
     Double sd = city < 0 ? null : Tables.num(e, "funnel_sd", city);
     Double tau2 = city < 0 ? null : Tables.num(e, "funnel_tau2", city);
+    Double center = city < 0 ? null : Tables.num(e, "funnel_center", city);
     ctx.charts.funnel(ctx.dir.resolve(FUNNEL_FILE), m.get("equity.funnel.title"), m.get("equity.funnel.x"),
-        m.get("equity.funnel.y"), points, orZero(sd), orZero(tau2), m.get("equity.funnel.ranked"),
+        m.get("equity.funnel.y"), points, center == null ? 1 : center, orZero(sd), orZero(tau2), m.get("equity.funnel.ranked"),
         m.get("equity.funnel.unranked"), m.get("equity.funnel.limit95"), m.get("equity.funnel.limit998"));
     body.open("div", "class", "card").empty("img", "class", "chart", "src", FUNNEL_FILE, "alt",
         m.get("equity.funnel.title"), "width", Integer.toString(ChartRenderer.WIDTH), "height",

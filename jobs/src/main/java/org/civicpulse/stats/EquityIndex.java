@@ -43,7 +43,7 @@ public final class EquityIndex {
       Double requestsPer1000Hi, long closed, long openPastDue, Double openPastDueShare, Double waitIndex,
       Double waitIndexLo, Double waitIndexHi, Double rawGap, Double mixGap, long onTimeObserved, Double onTimeExpected,
       Double onTimeRatio, Double onTimeRatioLo, Double onTimeRatioHi, Double z, boolean flagged, String flagReason,
-      Double waitIndexP90P10, Double theilRequestsPer1000, Double funnelSd, Double funnelTau2) {}
+      Double waitIndexP90P10, Double theilRequestsPer1000, Double funnelCenter, Double funnelSd, Double funnelTau2) {}
 
   /** One row of equity_categories: what drives a flagged community's gap, category by category. */
   public record CategoryRow(String community, String category, long closed, double medianHours,
@@ -93,7 +93,7 @@ public final class EquityIndex {
     if (s.closed < minClosed) {
       reason = TOO_FEW_CLOSED;
     } else if (meanR != null && city.sdR() > 0) {
-      z = meanR / Math.sqrt(city.sdR() * city.sdR() / s.closed + d.tau2());
+      z = (meanR - d.center()) / Math.sqrt(city.sdR() * city.sdR() / s.closed + d.tau2());
       flagged = Math.abs(z) > FLAG_Z;
       reason = flagged ? (z > 0 ? SLOWER : FASTER) : null;
     }
@@ -102,7 +102,7 @@ public final class EquityIndex {
     return new Row(id, population, s.created, perThousand[0], perThousand[1], perThousand[2], s.closed, pastDue,
         openAtEnd > 0 ? (double) pastDue / openAtEnd : null, wait[0], wait[1], wait[2], rawGap,
         rawGap == null ? null : rawGap - meanR, s.onTime, s.withDue > 0 ? s.expectedOnTime : null, onTime[0],
-        onTime[1], onTime[2], z, flagged, reason, null, null, null, null);
+        onTime[1], onTime[2], z, flagged, reason, null, null, null, null, null);
   }
 
   private static Row cityRow(Map<String, Sums> byCommunity, Map<String, Community> facts, City city,
@@ -122,8 +122,8 @@ public final class EquityIndex {
     return new Row(ALL, population, all.created, perThousand[0], perThousand[1], perThousand[2], all.closed, pastDue,
         openAtEnd > 0 ? (double) pastDue / openAtEnd : null, wait[0], wait[1], wait[2], all.closed > 0 ? 0.0 : null,
         all.closed > 0 ? 0.0 : null, all.onTime, all.withDue > 0 ? all.expectedOnTime : null, onTime[0], onTime[1],
-        onTime[2], null, false, null, spread, theil(communityRows), city.sdR() > 0 ? city.sdR() : null,
-        dispersion.tau2());
+        onTime[2], null, false, null, spread, theil(communityRows), Math.exp(dispersion.center()),
+        city.sdR() > 0 ? city.sdR() : null, dispersion.tau2());
   }
 
   /** {wait_index, lo, hi} from n closures with Σr and Σr²; nulls without closures. */
@@ -294,11 +294,15 @@ public final class EquityIndex {
   }
 
   /**
-   * The additive over-dispersion of the funnel (Spiegelhalter 2005): z-scores of the communities with enough
-   * closures, winsorized at {@value #WINSOR} each end, give φ = mean z²; when m·φ exceeds m − 1, τ² = (m·φ − (m − 1))
-   * ÷ (Σw − Σw² / Σw), w = 1 / s², is added to every community's variance s² = σ² / n.
+   * The funnel's centre and additive over-dispersion (Spiegelhalter 2005). The centre is the median of the
+   * eligible communities' mean r (0, the city, under 3 of them): one community served much slower pulls the
+   * city's g_k toward itself, which makes every other community look slightly faster than the city; against
+   * the typical community, one far outlier cannot push the rest across a limit. The z-scores of the communities
+   * with enough closures about that centre, winsorized at {@value #WINSOR} each end, give φ = mean z²; when m·φ
+   * exceeds m − 1, τ² = (m·φ − (m − 1)) ÷ (Σw − Σw² / Σw), w = 1 / s², is added to every community's variance
+   * s² = σ² / n.
    */
-  private record Dispersion(double tau2) {
+  private record Dispersion(double center, double tau2) {
     static Dispersion of(Iterable<Sums> communities, City city, long minClosed) {
       List<double[]> ys = new ArrayList<>(); // {mean r, s²}
       double sigma2 = city.sdR() * city.sdR();
@@ -308,16 +312,17 @@ public final class EquityIndex {
         }
       }
       int m = ys.size();
+      double center = m >= 3 ? Percentiles.exact(ys.stream().mapToDouble(y -> y[0]).toArray(), 0.5) : 0;
       if (m < 2) {
-        return new Dispersion(0);
+        return new Dispersion(center, 0);
       }
-      double[] z = ys.stream().mapToDouble(y -> y[0] / Math.sqrt(y[1])).sorted().toArray();
+      double[] z = ys.stream().mapToDouble(y -> (y[0] - center) / Math.sqrt(y[1])).sorted().toArray();
       int cut = (int) Math.floor(WINSOR * m);
       double lowest = z[cut];
       double highest = z[m - 1 - cut];
       double phi = Arrays.stream(z).map(v -> Math.min(highest, Math.max(lowest, v))).map(v -> v * v).sum() / m;
       if (m * phi <= m - 1) {
-        return new Dispersion(0);
+        return new Dispersion(center, 0);
       }
       double sw = 0;
       double sw2 = 0;
@@ -326,7 +331,7 @@ public final class EquityIndex {
         sw += w;
         sw2 += w * w;
       }
-      return new Dispersion((m * phi - (m - 1)) / (sw - sw2 / sw));
+      return new Dispersion(center, (m * phi - (m - 1)) / (sw - sw2 / sw));
     }
   }
 }

@@ -192,14 +192,15 @@ final class ReportFixture {
         "requests_per_1000_lo:f", "requests_per_1000_hi:f", "closed:l", "open_past_due:l", "open_past_due_share:f",
         "wait_index:f", "wait_index_lo:f", "wait_index_hi:f", "raw_gap:f", "mix_gap:f", "on_time_observed:l",
         "on_time_expected:f", "on_time_ratio:f", "on_time_ratio_lo:f", "on_time_ratio_hi:f", "z:f", "flagged:b",
-        "flag_reason:s", "wait_index_p90_p10:f", "theil_requests_per_1000:f", "funnel_sd:f", "funnel_tau2:f",
+        "flag_reason:s", "wait_index_p90_p10:f", "theil_requests_per_1000:f", "funnel_center:f", "funnel_sd:f",
+        "funnel_tau2:f",
         "window_days:i", "min_closed:l");
     b.row("c1", 5000L, 600L, 120.0, 110.6, 130.0, 412L, 9L, 0.3, 1.38, 1.21, 1.57, 0.45, 0.127, 300L, 330.0, 0.909,
-        0.809, 1.018, 4.2, true, "slower", null, null, null, null, 90, 50L);
+        0.809, 1.018, 4.2, true, "slower", null, null, null, null, null, 90, 50L);
     b.row("c2", null, 40L, null, null, null, 12L, 1L, 0.5, 0.9, 0.55, 1.47, -0.2, -0.095, 8L, 9.5, 0.842, 0.364,
-        1.659, null, false, "too_few_closed", null, null, null, null, 90, 50L);
+        1.659, null, false, "too_few_closed", null, null, null, null, null, 90, 50L);
     b.row("ALL", null, 640L, null, null, null, 424L, 10L, 0.3125, 1.0, 0.92, 1.09, 0.0, 0.0, 308L, 308.0, 1.0, 0.891,
-        1.118, null, false, null, null, 0.02, 1.1, 0.0, 90, 50L);
+        1.118, null, false, null, null, 0.02, 0.98, 1.1, 0.0, 90, 50L);
     return b.build();
   }
 

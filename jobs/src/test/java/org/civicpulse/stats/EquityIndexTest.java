@@ -56,8 +56,8 @@ class EquityIndexTest {
     // is all mix (raw − ln 1).
     assertThat(a.rawGap()).isCloseTo(0.540594, E6);
     assertThat(a.mixGap()).isCloseTo(0.540594, E6);
-    // z = 0 / (σ / √100): not flagged.
-    assertThat(a.z()).isEqualTo(0.0);
+    // z = (0 + 0.0625) / (σ / √100) = 0.616170 against the typical community: not flagged.
+    assertThat(a.z()).isCloseTo(0.616170, E6);
     assertThat(a.flagged()).isFalse();
     assertThat(a.flagReason()).isNull();
   }
@@ -74,10 +74,11 @@ class EquityIndexTest {
     // city's mix, slightly lighter).
     assertThat(b.rawGap()).isCloseTo(0.440594, E6);
     assertThat(b.mixGap()).isCloseTo(-0.059406, E6);
-    // The city's σ of r: Σr² = 100 + 125 + 10 + 8 · 100.390625 = 1038.125 over 1009 → σ = 1.014330; z = 0.5 /
-    // (σ / 10) = 4.929363. The over-dispersion: z of the ten eligible communities, winsorized one at each end
-    // (B's 4.93 → A's 0), give φ = 8 · 0.616170² / 10 = 0.3037 and m·φ = 3.04 ≤ m − 1 = 9: τ² = 0.
-    assertThat(b.z()).isCloseTo(4.929363, E6);
+    // The city's σ of r: Σr² = 100 + 125 + 10 + 8 · 100.390625 = 1038.125 over 1009 → σ = 1.014330. The funnel is
+    // centred on the typical community: the median mean r of the ten eligible (eight D at −0.0625, A 0, B 0.5) is
+    // −0.0625. z = (0.5 + 0.0625) / (σ / 10) = 5.545533. Over-dispersion: the ten z (D 0, A 0.616170, B 5.55),
+    // winsorized one at each end (B → A's 0.616), give φ = 2 · 0.616170² / 10 = 0.0759 and m·φ ≤ m − 1: τ² = 0.
+    assertThat(b.z()).isCloseTo(5.545533, E6);
     assertThat(b.flagged()).isTrue();
     assertThat(b.flagReason()).isEqualTo(EquityIndex.SLOWER);
     // On time: city shares info 418 / 475 = 0.88, repair 257 / 535 = 0.480374; expected 50 · 0.88 + 50 · 0.480374 =
@@ -127,7 +128,8 @@ class EquityIndexTest {
     // 22 per 1,000 → Σ s·(x/μ)·ln(x/μ) = 0.024423.
     assertThat(all.theilRequestsPer1000()).isCloseTo(0.024423, E6);
     assertThat(all.requestsPer1000()).as("one community's population unknown: no city rate").isNull();
-    // What the funnel plot draws its limits from: σ and τ² (0 here).
+    // What the funnel plot draws its limits from: the centre e^−0.0625, σ and τ² (0 here).
+    assertThat(all.funnelCenter()).isCloseTo(0.939413, E6);
     assertThat(all.funnelSd()).isCloseTo(1.014330, E6);
     assertThat(all.funnelTau2()).isEqualTo(0.0);
     assertThat(all.requests()).isEqualTo(1132);
