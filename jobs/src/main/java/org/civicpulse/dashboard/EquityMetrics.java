@@ -73,6 +73,7 @@ public final class EquityMetrics {
    * One pass over the requests created or closed in the window: per cell the requests created, and of the
    * closures (status closed, closed in the window, closed_at ≥ created_at) the count, Σ ln(h + 1), Σ ln(h + 1)²,
    * those with a due time, those closed by it and the median hours; per category the median hours alone.
+   * Requests without an area or a category belong to no community and are left out.
    */
   static WindowSums sums(Dataset<Row> requests, LocalDate d, int windowDays) {
     String from = "DATE'" + d.minusDays(windowDays - 1) + "'";
@@ -89,7 +90,8 @@ public final class EquityMetrics {
         + "   (unix_micros(closed_at) - unix_micros(created_at)) / 3600000000D AS hours,"
         + "   coalesce(status = 'closed' AND closed_at >= created_at"
         + "     AND to_date(closed_at) BETWEEN " + from + " AND " + to + ", false) AS is_closed"
-        + "   FROM {requests} WHERE to_date(created_at) <= " + to + " AND (to_date(created_at) >= " + from
+        + "   FROM {requests} WHERE community_id IS NOT NULL AND category IS NOT NULL"
+        + "     AND to_date(created_at) <= " + to + " AND (to_date(created_at) >= " + from
         + "     OR to_date(closed_at) >= " + from + "))"
         + " GROUP BY GROUPING SETS ((community_id, category), (category))")
         .with("requests", requests).run().collectAsList();
