@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks (never timed unit tests). Appends a dated section to BENCHMARKS.md with the machine, the exact
 # command, wall time (median of --runs, with min and max), rows/s and the driver JVM's peak RSS.
-#   scripts/bench.sh [ingest|dashboard|scaling|forecast|stream|fixed|soak|all] [--minutes N] [--requests 1m] [--runs 3] [--only day|range] [--families no]
+#   scripts/bench.sh [ingest|dashboard|scaling|forecast|equity|stream|fixed|soak|all] [--minutes N] [--requests 1m] [--runs 3] [--only day|range] [--families no]
 #                    [--stream-variant '--set k=v …']… [--trigger-variant S] [--latency-variant '…']…
 #                    [--latency-requests N] [--latency-rate N] [--latency-lake DIR]
 # ingest: generate N requests (with feedback and participation in proportion), ingest them into an empty lake.
@@ -19,6 +19,8 @@
 #           Then lake mode on the demo's lake, then on 10,000 synthetic cell series × 156 weeks (500 communities × 20 categories, plus
 #           521 roll-ups), 4 origins, as-of 2025-W52: the lake is written once by the test-source
 #           SyntheticLakeBench through Maven ($CIVICPULSE_MVN, default `mvn -o -q`), then timed --runs times.
+# equity: the equity lens on Los Angeles' council districts (../shared/realdata; skipped if absent): ingest, one
+#         dashboard day, the report, then every district's wait index recomputed from the CSV alone (equity_check.py).
 # fixed: the fixed cost every command pays. `--help` (the JVM floor); the demo end to end after the build
 #        (scripts/demo.sh); `report` and `forecast` alone on the demo's lake; on a tiny lake (200 generated requests,
 #        December 2025): one new request ingested into it, `dashboard --date` one day, `report`.
@@ -361,6 +363,34 @@ bench_forecast_lake() {
   } >> $out
 }
 
+# The equity lens on a real city: Los Angeles' MyLA311 samples around New Year 2018 (council districts), ingested
+# with the shipped mapping, one dashboard day and its report; then scripts/bench/equity_check.py recomputes every
+# district's wait index from the CSV alone and compares it with the report's data/equity.csv.
+bench_equity() {
+  local la="$CIVICPULSE_ROOT/../shared/realdata/la311_samples"
+  if [[ ! -d $la ]]; then
+    log "bench: $la is absent (see README, Real data): equity section skipped"; return 0
+  fi
+  local dir="$work/equity-la" day=2018-01-04
+  local files=("$la/myla311_2017_last10000.csv" "$la/myla311_2018_first10000.csv")
+  local L=(--lake "$dir/lake" --set timezone=America/Los_Angeles --set locale=en)
+  rm -rf "$dir"; mkdir -p "$dir/in"; cp "${files[@]}" "$dir/in/"
+  log "bench: equity: Los Angeles ingest, dashboard $day, report"
+  CIVICPULSE_LOG_DIR=off scripts/civicpulse ingest --format city311 --mapping conf/mappings/losangeles.properties \
+    --dev-key "${L[@]}" --communities conf/cities/losangeles/communities.csv \
+    --categories conf/cities/losangeles/categories.csv --requests "$dir/in" > "$dir/ingest.out" 2>&1
+  CIVICPULSE_LOG_DIR=off scripts/civicpulse dashboard --date "$day" "${L[@]}" > "$dir/dashboard.out" 2>&1
+  CIVICPULSE_LOG_DIR=off scripts/civicpulse report --date "$day" --out "$dir/report" "${L[@]}" > "$dir/report.out" 2>&1
+  python3 scripts/bench/equity_check.py conf/mappings/losangeles.properties "$day" 90 \
+    "$dir/report/$day/data/equity.csv" "${files[@]}" > "$dir/check.out" || true
+  {
+    echo; echo "## equity lens on Los Angeles, recomputed from the CSV — $(date -u +%F' '%H:%M' UTC')"; machine
+    echo "- data: \`myla311_2017_last10000.csv\` and \`myla311_2018_first10000.csv\` (../shared/realdata/la311_samples), \`$(grep -o 'read=[0-9]* .*' "$dir/ingest.out" | head -1)\`"
+    echo "- civicpulse: \`ingest --format city311 --mapping conf/mappings/losangeles.properties …\`, \`dashboard --date $day\`, \`report\` (timezone America/Los_Angeles); the check: \`python3 scripts/bench/equity_check.py conf/mappings/losangeles.properties $day 90 <report>/data/equity.csv <the two CSVs>\`"
+    echo; echo '```'; cat "$dir/check.out"; echo '```'
+  } >> $out
+}
+
 # The DuckDB peer and the per-family timers run from the test classes: DuckDB is a test-scope dependency.
 build_bench_classes() {
   local marker="$CIVICPULSE_ROOT/jobs/target/test-classes/org/civicpulse/bench/DuckDashboard.class"
@@ -587,7 +617,8 @@ case "$section" in
   lake) dashboard_lake "${requests:-100k}" "$span_start" "$span_end"; exit 0 ;;
   dashboard) bench_dashboard ;;
   scaling) bench_scaling ;;
-  all) bench_ingest; bench_dashboard; bench_forecast ;;
-  *) echo "bench: unknown section $section (ingest|dashboard|scaling|forecast|stream|fixed|soak|all)" >&2; exit 2 ;;
+  equity) bench_equity ;;
+  all) bench_ingest; bench_dashboard; bench_forecast; bench_equity ;;
+  *) echo "bench: unknown section $section (ingest|dashboard|scaling|forecast|equity|stream|fixed|soak|all)" >&2; exit 2 ;;
 esac
 log "bench: results appended to $out"

@@ -73,7 +73,8 @@ public final class DailyCommand implements Callable<Integer> {
       LocalDate from = firstTouched == null || firstTouched.isAfter(d) ? d : firstTouched;
       ctx.progress.accept("recomputing marts " + from + " … " + d);
       new DashboardJob(ctx.store(), ctx.lake, Targets.load(ctx.config.path(ConfigKeys.TARGETS)),
-          HolidayCalendar.load(ctx.config.get(ConfigKeys.HOLIDAYS)), ctx.progress).run(new DateRange(from, d));
+          HolidayCalendar.load(ctx.config.get(ConfigKeys.HOLIDAYS)), ctx.config.equity(), ctx.progress)
+          .run(new DateRange(from, d));
       int reportCode = ReportCommand.write(ctx, out, d, null);
       System.out.println("daily status=" + (code == 0 ? "ok" : "quarantine-share-exceeded") + " marts=" + from + ".." + d);
       return Math.max(code, reportCode);

@@ -26,6 +26,8 @@ public final class GenerateCommand implements Callable<Integer> {
   String requests;
   @Option(names = "--malformed-share", defaultValue = "0.005", description = "Share of malformed rows (default ${DEFAULT-VALUE}).")
   double malformedShare;
+  @Option(names = "--plant-equity", description = "Plant equity gaps to check the equity lens against: C03 served 40 %% slower for every category, C07 asking for slow categories but served at the city's pace.")
+  boolean plantEquity;
 
   @Override
   public Integer call() throws Exception {
@@ -34,7 +36,7 @@ public final class GenerateCommand implements Callable<Integer> {
     }
     Progress progress = new Progress("generate");
     org.civicpulse.generate.GenerateSummary s = new SampleGenerator(new GeneratorSpec(out, communities, start, end, seed,
-        parseCount(requests), malformedShare)).run(progress);
+        parseCount(requests), malformedShare, plantEquity)).run(progress);
     System.out.println("generate requests=" + s.requests() + " feedback=" + s.feedback() + " participation="
         + s.participation() + " malformed=" + s.malformed() + " out=" + out.toAbsolutePath());
     return ExitCodes.OK;

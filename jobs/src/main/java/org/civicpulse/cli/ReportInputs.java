@@ -61,7 +61,9 @@ final class ReportInputs {
         mart(Marts.HOTSPOTS, day, true),
         curated(Schemas.COMMUNITIES),
         curated(Schemas.CATEGORIES),
-        coverage());
+        coverage(),
+        mart(Marts.EQUITY, day, true),
+        mart(Marts.EQUITY_CATEGORIES, day, true));
   }
 
   /** Each source's curated table (dated by its schema's time field). */

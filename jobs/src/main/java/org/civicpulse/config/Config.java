@@ -122,7 +122,19 @@ public final class Config {
     getInt(ConfigKeys.RUNS_KEEP_DAYS);
     getDouble(ConfigKeys.STATUS_MAX_AGE_HOURS);
     getInt(ConfigKeys.STATUS_MAX_LAG);
+    equity();
     slaOverrides();
+  }
+
+  /** The equity window and minimum closures; each must be at least 1. */
+  public EquitySettings equity() {
+    int days = getInt(ConfigKeys.EQUITY_WINDOW_DAYS);
+    int minClosed = getInt(ConfigKeys.EQUITY_MIN_CLOSED);
+    if (days < 1 || minClosed < 1) {
+      throw new ConfigException("bad value for " + (days < 1 ? ConfigKeys.EQUITY_WINDOW_DAYS + ": '" + days
+          : ConfigKeys.EQUITY_MIN_CLOSED + ": '" + minClosed) + "' (at least 1)");
+    }
+    return new EquitySettings(days, minClosed);
   }
 
   public String get(String key) {

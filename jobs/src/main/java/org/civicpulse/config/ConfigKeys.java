@@ -33,6 +33,8 @@ public final class ConfigKeys {
   public static final String STREAM_MAX_OFFSETS = "stream.max_offsets_per_trigger";
   public static final String STATUS_MAX_AGE_HOURS = "status.max_age_hours";
   public static final String STATUS_MAX_LAG = "status.max_lag";
+  public static final String EQUITY_WINDOW_DAYS = "equity.window_days";
+  public static final String EQUITY_MIN_CLOSED = "equity.min_closed";
 
   private static final Map<String, ConfigKey> KEYS = new LinkedHashMap<>();
 
@@ -63,6 +65,8 @@ public final class ConfigKeys {
     add(BACKLOG_THRESHOLD, "200", false, "forecast: projected open requests per community at which the capacity table flags a crossing week.");
     add(STATUS_MAX_AGE_HOURS, "48", false, "status exits 1 when a curated fact table or kpis_daily reaches less recently than this many hours ago.");
     add(STATUS_MAX_LAG, "10000", false, "status exits 1 when a stream checkpoint is this many records behind in one topic partition.");
+    add(EQUITY_WINDOW_DAYS, "90", false, "dashboard: days up to the range's last day over which the equity marts compare communities.");
+    add(EQUITY_MIN_CLOSED, "50", false, "dashboard: closed requests a community needs in the equity window before it gets a z-score, a flag or a rank.");
   }
 
   private ConfigKeys() {}

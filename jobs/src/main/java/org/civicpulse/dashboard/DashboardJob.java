@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
+import org.civicpulse.config.EquitySettings;
 import org.civicpulse.config.Targets;
 import org.civicpulse.lake.DeltaStore;
 import org.civicpulse.lake.Lake;
@@ -29,9 +30,17 @@ public final class DashboardJob {
   private final Targets targets;
   private final Consumer<String> progress;
   private final HolidayCalendar holidays;
+  private final EquitySettings equity;
 
+  /** With the default equity window and minimum. */
   public DashboardJob(DeltaStore store, Lake lake, Targets targets, HolidayCalendar holidays, Consumer<String> progress) {
+    this(store, lake, targets, holidays, EquitySettings.DEFAULT, progress);
+  }
+
+  public DashboardJob(DeltaStore store, Lake lake, Targets targets, HolidayCalendar holidays, EquitySettings equity,
+      Consumer<String> progress) {
     this.holidays = holidays;
+    this.equity = equity;
     this.store = store;
     this.lake = lake;
     this.targets = targets;
@@ -47,13 +56,19 @@ public final class DashboardJob {
       write(Marts.VOLUME_BY_CHANNEL, VolumeMetrics.byChannel(in.events(), r), r);
       progress.accept("participation_daily");
       write(Marts.PARTICIPATION_DAILY, ParticipationMetrics.monthToDate(in.participation(), in.communities(), r), r);
-      progress.accept("worklist, providers, hot spots for " + r.to());
+      progress.accept("worklist, providers, hot spots, equity for " + r.to());
       DateRange last = new DateRange(r.to(), r.to());
-      write(Marts.WORKLIST, BacklogMetrics.openDays(in.events(), last).filter(col("is_overdue"))
+      Dataset<Row> openAtEnd = cached(BacklogMetrics.openDays(in.events(), last));
+      write(Marts.WORKLIST, openAtEnd.filter(col("is_overdue"))
           .selectExpr("date", "request_id", "community_id", "category", "date_format(created_at, 'yyyy-MM-dd HH:mm') AS created_at",
               "date_format(due_at, 'yyyy-MM-dd HH:mm') AS due_at", "age_days", "hours_overdue", "provider_id", "provider_type"), last);
       write(Marts.PROVIDERS, ProviderMetrics.providers(in.requests(), in.feedbackByRequest(), r.to()), last);
       write(Marts.HOTSPOTS, Hotspots.top(readMart(Marts.KPIS_DAILY, r.to().minusDays(13), r.to()), r.to()), last);
+      EquityMetrics.Marts fair = EquityMetrics.compute(read(Schemas.SERVICE_REQUESTS), openAtEnd, in.communities(),
+          r.to(), equity);
+      write(Marts.EQUITY, fair.equity(), last);
+      write(Marts.EQUITY_CATEGORIES, fair.categories(), last);
+      openAtEnd.unpersist();
       progress.accept("scores");
       Dataset<Row> kpisAll = readMart(Marts.KPIS_DAILY, r.from().minusDays(89), r.to()).filter("category = 'ALL'");
       Dataset<Row> partAll = readMart(Marts.PARTICIPATION_DAILY, r.from(), r.to()).filter("dimension = 'ALL'");

@@ -5,8 +5,14 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /** What to generate: where, how many communities, which dates, the seed and the approximate request count. */
-public record GeneratorSpec(
-    Path out, int communities, LocalDate start, LocalDate end, long seed, long requests, double malformedShare) {
+public record GeneratorSpec(Path out, int communities, LocalDate start, LocalDate end, long seed, long requests,
+    double malformedShare, boolean plantEquity) {
+
+  /** Without the planted equity gaps (every community served alike). */
+  public GeneratorSpec(Path out, int communities, LocalDate start, LocalDate end, long seed, long requests,
+      double malformedShare) {
+    this(out, communities, start, end, seed, requests, malformedShare, false);
+  }
 
   public GeneratorSpec {
     Objects.requireNonNull(out, "out");

@@ -23,10 +23,12 @@ final class RequestLifecycle {
 
   private final HolidayCalendar calendar;
   private final long asOf;
+  private final EquityPlant plant;
 
-  RequestLifecycle(HolidayCalendar calendar, LocalDate end) {
+  RequestLifecycle(HolidayCalendar calendar, LocalDate end, EquityPlant plant) {
     this.calendar = calendar;
     this.asOf = LocalTimes.startOf(end.plusDays(1)) - 1;
+    this.plant = plant;
   }
 
   long asOf() {
@@ -75,7 +77,8 @@ final class RequestLifecycle {
     int type = providerType(r, q.category);
     int provider = r.nextInt(PROVIDER_COUNT[type]);
     double median = q.category.resolutionMedianHours() * PROVIDER_SPEED[type][provider]
-        * (urgent ? 0.3 : q.priority.equals("high") ? 0.75 : q.priority.equals("low") ? 1.3 : 1.0);
+        * (urgent ? 0.3 : q.priority.equals("high") ? 0.75 : q.priority.equals("low") ? 1.3 : 1.0)
+        * plant.serviceFactor(q.community);
     LocalDate day = LocalTimes.dateOf(q.created);
     if (!calendar.isWorkingDay(day)) {
       median *= 1.25; // fewer crews on duty on weekends and holidays

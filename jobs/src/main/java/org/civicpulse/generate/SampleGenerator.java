@@ -100,6 +100,7 @@ public final class SampleGenerator {
     private final YearlyCsvWriter requests;
     private final YearlyCsvWriter feedback;
     private final RequestLifecycle lifecycle;
+    private final EquityPlant plant;
     private final FeedbackModel feedbackModel;
     private final SplittableRandom counts = new SplittableRandom(spec.seed() ^ 0x52657131L);
     private final SplittableRandom details = new SplittableRandom(spec.seed() ^ 0x52657132L);
@@ -125,7 +126,8 @@ public final class SampleGenerator {
       this.manifest = manifest;
       this.requests = requests;
       this.feedback = feedback;
-      this.lifecycle = new RequestLifecycle(calendar, spec.end());
+      this.plant = EquityPlant.of(spec.plantEquity(), categories);
+      this.lifecycle = new RequestLifecycle(calendar, spec.end(), plant);
       this.feedbackModel = new FeedbackModel(texts, residents);
       this.requestInjector = new MalformedInjector(MalformedInjector.Dataset.REQUESTS, spec.malformedShare(),
           spec.communities(), quality);
@@ -150,7 +152,7 @@ public final class SampleGenerator {
           // A shared day effect per community (weather, a notice in the group chat) makes counts overdispersed.
           double noise = Math.exp(DAY_NOISE_SIGMA * Draws.gaussian(counts) - DAY_NOISE_SIGMA * DAY_NOISE_SIGMA / 2);
           for (Category k : categories.all()) {
-            double lambda = demand.base(c, k, doy) * trend[c.index()] * dayFactor * noise;
+            double lambda = demand.base(c, k, doy) * trend[c.index()] * dayFactor * noise * plant.demandFactor(c, k);
             int count = Draws.poisson(counts, lambda);
             int extra = anomalies.extra(c.id(), k.code(), d);
             for (int i = 0; i < count + extra; i++) {

@@ -20,9 +20,9 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
@@ -285,6 +285,76 @@ final class ChartRenderer implements AutoCloseable {
     }
     plot.setFixedLegendItems(legend);
     ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
+    write(file, chart);
+  }
+
+  /** A community on the funnel plot: its label, closed requests and wait index; {@code ranked} = enough closures. */
+  record FunnelPoint(String label, double closed, double waitIndex, boolean ranked) {}
+
+  /**
+   * A funnel plot: each community's wait index against its closed requests, the city's 1 as a line, and the
+   * limits center · exp(±z · √(sd² / n + tau2)) at z = 1.96 (95 %) and z = 3 (99.8 %) over the range of n.
+   * Communities under the minimum are grey.
+   */
+  void funnel(Path file, String title, String xLabel, String yLabel, List<FunnelPoint> points, double center,
+      double sd, double tau2,
+      String rankedName, String unrankedName, String limit95, String limit998) throws IOException {
+    org.jfree.data.xy.XYSeriesCollection ds = new org.jfree.data.xy.XYSeriesCollection();
+    org.jfree.data.xy.XYSeries ranked = new org.jfree.data.xy.XYSeries(rankedName, false, true);
+    org.jfree.data.xy.XYSeries unranked = new org.jfree.data.xy.XYSeries(unrankedName, false, true);
+    List<String> rankedLabels = new ArrayList<>();
+    List<String> unrankedLabels = new ArrayList<>();
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = 0;
+    for (FunnelPoint p : points) {
+      (p.ranked() ? ranked : unranked).add(p.closed(), p.waitIndex());
+      (p.ranked() ? rankedLabels : unrankedLabels).add(p.label());
+      lo = Math.min(lo, Math.max(1, p.closed()));
+      hi = Math.max(hi, p.closed());
+    }
+    ds.addSeries(ranked);
+    ds.addSeries(unranked);
+    String[] names = {limit95, limit95 + " ", limit998, limit998 + " "};
+    double[] zs = {1.96, -1.96, 3, -3};
+    for (int k = 0; k < 4; k++) {
+      org.jfree.data.xy.XYSeries limit = new org.jfree.data.xy.XYSeries(names[k], false, true);
+      if (hi > 0 && sd > 0) {
+        for (int i = 0; i <= 60; i++) {
+          double n = lo * Math.pow(hi * 1.1 / lo, i / 60.0);
+          limit.add(n, center * Math.exp(zs[k] * Math.sqrt(sd * sd / n + tau2)));
+        }
+      }
+      ds.addSeries(limit);
+    }
+    JFreeChart chart = ChartFactory.createXYLineChart(title, xLabel, yLabel, ds, PlotOrientation.VERTICAL, true,
+        false, false);
+    theme.apply(chart);
+    XYPlot plot = chart.getXYPlot();
+    plot.setNoDataMessage(noData);
+    XYLineAndShapeRenderer r = new XYLineAndShapeRenderer();
+    java.awt.Shape dot = new java.awt.geom.Ellipse2D.Double(-4, -4, 8, 8);
+    for (int k = 0; k < 2; k++) {
+      r.setSeriesLinesVisible(k, false);
+      r.setSeriesShapesVisible(k, true);
+      r.setSeriesShape(k, dot);
+      r.setSeriesPaint(k, k == 0 ? PALETTE[0] : PALETTE[7]);
+      r.setSeriesItemLabelsVisible(k, true);
+    }
+    r.setDefaultItemLabelGenerator((data, series, item) ->
+        series == 0 ? rankedLabels.get(item) : series == 1 ? unrankedLabels.get(item) : null);
+    r.setDefaultItemLabelFont(theme.getSmallFont());
+    for (int k = 2; k < 6; k++) {
+      r.setSeriesShapesVisible(k, false);
+      r.setSeriesPaint(k, k < 4 ? PALETTE[1] : PALETTE[5]);
+      r.setSeriesStroke(k, new BasicStroke(1.4f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f,
+          k < 4 ? new float[] {6f, 4f} : new float[] {2f, 3f}, 0f));
+      // One legend entry per pair of limits.
+      r.setSeriesVisibleInLegend(k, k % 2 == 0);
+    }
+    plot.setRenderer(r);
+    plot.addRangeMarker(new ValueMarker(1.0, new Color(0x444444), new BasicStroke(1f)));
+    NumberAxis y = (NumberAxis) plot.getRangeAxis();
+    y.setAutoRangeIncludesZero(false);
     write(file, chart);
   }
 

@@ -10,7 +10,8 @@ final class GlossaryPage {
       "percentile", "sla_due", "sla_met", "sla_compliance", "overdue", "feedback_n", "rating_mean", "csat",
       "feedback_rate", "unlinked", "reopen_rate", "participants_mtd", "participation_per_1000", "non_gov_share",
       "anomaly_z", "anomaly_flag", "holiday", "score", "best_worst", "hotspot", "channel_mix", "suppression",
-      "all", "mase", "smape", "coverage", "chosen", "service_point", "projected_backlog", "crossing_week", "riser");
+      "all", "wait_index", "mix_gap", "on_time_ratio", "requests_per_1000", "funnel_flag", "theil", "mase", "smape",
+      "coverage", "chosen", "service_point", "projected_backlog", "crossing_week", "riser");
 
   private GlossaryPage() {}
 

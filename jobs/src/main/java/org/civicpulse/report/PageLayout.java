@@ -25,7 +25,7 @@ final class PageLayout {
   /**
    * A whole page of a dated report: the frame, the data-coverage strip (with its warning when the report date
    * is past a source's last day), then the body. active names the nav entry to highlight ("index",
-   * "communities", "transparency", "worklist", "glossary", "forecast").
+   * "communities", "transparency", "equity", "worklist", "glossary", "forecast").
    */
   static String page(ReportContext ctx, String pageTitle, String active, Markup body) {
     return page(ctx.m, ctx.data.title(), pageTitle, active, ctx.coverage.render().append(body), ctx.footer(),
@@ -47,6 +47,7 @@ final class PageLayout {
     link(h, "index.html", m.get("nav.index"), active.equals("index"));
     link(h, "index.html#communities", m.get("nav.communities"), active.equals("communities"));
     link(h, "transparency.html", m.get("nav.transparency"), active.equals("transparency"));
+    link(h, "equity.html", m.get("nav.equity"), active.equals("equity"));
     link(h, "worklist.html", m.get("nav.worklist"), active.equals("worklist"));
     if (forecastLink) {
       link(h, "forecast.html", m.get("nav.forecast"), active.equals("forecast"));

@@ -16,8 +16,8 @@ public final class ReportWriter {
   public static final double DEFAULT_SLA_TARGET = 0.90;
 
   /** Top-level pages this section writes; other pages in an old dated folder (forecast*.html) are kept. */
-  private static final Set<String> OWNED_PAGES = Set.of("index.html", "transparency.html", "worklist.html",
-      "glossary.html");
+  private static final Set<String> OWNED_PAGES = Set.of("index.html", "transparency.html", "equity.html",
+      "worklist.html", "glossary.html");
 
   private ReportWriter() {}
 
@@ -82,7 +82,7 @@ public final class ReportWriter {
     }
     return new ReportData(d.date(), m.get("report.title"), d.lang(), d.kpisDaily(), d.volumeByChannel(),
         d.participation(), d.providers(), d.scores(), d.worklist(), d.hotspots(), d.communities(), d.categories(),
-        d.coverage());
+        d.coverage(), d.equity(), d.equityCategories());
   }
 
   /** Files this section produces; anything else in a previous dated folder belongs to another section. */
@@ -102,6 +102,7 @@ public final class ReportWriter {
       page(ctx, OverviewPage.file(c), OverviewPage.build(ctx, c));
     }
     page(ctx, "transparency.html", TransparencyPage.build(ctx));
+    page(ctx, "equity.html", EquityPage.build(ctx));
     page(ctx, "worklist.html", WorklistPage.build(ctx));
     page(ctx, "glossary.html", GlossaryPage.build(ctx));
   }

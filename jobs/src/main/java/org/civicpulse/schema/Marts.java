@@ -15,9 +15,11 @@ public final class Marts {
   public static final String SCORES = "scores";
   public static final String WORKLIST = "worklist";
   public static final String HOTSPOTS = "hotspots";
+  public static final String EQUITY = "equity";
+  public static final String EQUITY_CATEGORIES = "equity_categories";
   /** The dashboard's marts, each keyed by date. */
   public static final List<String> DAILY = List.of(KPIS_DAILY, VOLUME_BY_CHANNEL, PARTICIPATION_DAILY, PROVIDERS,
-      SCORES, WORKLIST, HOTSPOTS);
+      SCORES, WORKLIST, HOTSPOTS, EQUITY, EQUITY_CATEGORIES);
 
   public static final String WEEKLY_DEMAND = "weekly_demand";
   public static final String FORECASTS = "forecasts";

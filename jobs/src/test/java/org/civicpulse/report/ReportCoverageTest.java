@@ -43,7 +43,7 @@ class ReportCoverageTest {
   void everyPageSaysWhatDaysTheDataCoversAndNoWarningWhenItIsCurrent() throws IOException {
     Path dir = write("en", ReportFixture.coverage(D, D, D));
     List<String> pages = pages(dir);
-    assertThat(pages).hasSize(8);
+    assertThat(pages).hasSize(9);
     for (String html : pages) {
       assertThat(html).contains("<div class=\"coverage\" id=\"coverage\"><span class=\"muted\">Data in the lake:</span>"
           + " requests 2023-01-01 … 2025-12-31 (up to the report date) · feedback 2023-01-03 … 2025-12-31 (up to the"

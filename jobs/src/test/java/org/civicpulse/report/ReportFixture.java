@@ -28,7 +28,7 @@ final class ReportFixture {
 
   static ReportData data(String lang) {
     return new ReportData(D, "Test city", lang, kpis(), channels(), participation(), providers(), scores(),
-        worklist(), hotspots(), communities(), categories(), coverage(D, D, D));
+        worklist(), hotspots(), communities(), categories(), coverage(D, D, D), equity(), equityCategories());
   }
 
   /** Requests from 2023-01-01, feedback from 2023-01-03, participation from 2023-02-01, each up to its last day. */
@@ -183,6 +183,32 @@ final class ReportFixture {
     TableBuilder b = new TableBuilder("categories", "category:s", "name_en:s", "name_zh:s", "sla_hours:f");
     b.row("road", "Road " + EVIL_CATEGORY, "道路" + EVIL_CATEGORY, 48.0);
     b.row("noise", "Noise", "噪音", 24.0);
+    return b.build();
+  }
+
+  /** c1 flagged slower (its name carries the planted markup into a sentence), c2 under the minimum, the city. */
+  static Table equity() {
+    TableBuilder b = new TableBuilder("equity", "community_id:s", "population:l", "requests:l", "requests_per_1000:f",
+        "requests_per_1000_lo:f", "requests_per_1000_hi:f", "closed:l", "open_past_due:l", "open_past_due_share:f",
+        "wait_index:f", "wait_index_lo:f", "wait_index_hi:f", "raw_gap:f", "mix_gap:f", "on_time_observed:l",
+        "on_time_expected:f", "on_time_ratio:f", "on_time_ratio_lo:f", "on_time_ratio_hi:f", "z:f", "flagged:b",
+        "flag_reason:s", "wait_index_p90_p10:f", "theil_requests_per_1000:f", "funnel_center:f", "funnel_sd:f",
+        "funnel_tau2:f",
+        "window_days:i", "min_closed:l");
+    b.row("c1", 5000L, 600L, 120.0, 110.6, 130.0, 412L, 9L, 0.3, 1.38, 1.21, 1.57, 0.45, 0.127, 300L, 330.0, 0.909,
+        0.809, 1.018, 4.2, true, "slower", null, null, null, null, null, 90, 50L);
+    b.row("c2", null, 40L, null, null, null, 12L, 1L, 0.5, 0.9, 0.55, 1.47, -0.2, -0.095, 8L, 9.5, 0.842, 0.364,
+        1.659, null, false, "too_few_closed", null, null, null, null, null, 90, 50L);
+    b.row("ALL", null, 640L, null, null, null, 424L, 10L, 0.3125, 1.0, 0.92, 1.09, 0.0, 0.0, 308L, 308.0, 1.0, 0.891,
+        1.118, null, false, null, null, 0.02, 0.98, 1.1, 0.0, 90, 50L);
+    return b.build();
+  }
+
+  static Table equityCategories() {
+    TableBuilder b = new TableBuilder("equity_categories", "community_id:s", "category:s", "closed:l", "median_hours:f",
+        "city_median_hours:f", "mean_r:f", "location_quotient:f");
+    b.row("c1", "road", 300L, 50.5, 36.0, 0.41, 1.2);
+    b.row("c1", "noise", 112L, 10.0, 8.0, 0.2, 0.6);
     return b.build();
   }
 }

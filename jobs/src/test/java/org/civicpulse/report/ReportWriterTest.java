@@ -102,7 +102,7 @@ class ReportWriterTest {
         + "2025-12-30,c1,road,2,0,1.50,,10.12,,1,1,1.0000,0,,,0.3333,0,,false,\r\n"
         + "2025-12-31,ALL,ALL,0,4,,,,,0,0,,2,4.50,0.5000,,1,-1.23,true,\"元旦, \"\"eve\"\"\"\r\n");
     // Empty tables still give every page.
-    for (String f : List.of("index.html", "transparency.html", "worklist.html", "glossary.html")) {
+    for (String f : List.of("index.html", "transparency.html", "equity.html", "worklist.html", "glossary.html")) {
       assertThat(index.resolveSibling(f)).isRegularFile();
     }
   }
@@ -133,7 +133,8 @@ class ReportWriterTest {
         }
       }
     }
-    assertThat(images).isEqualTo(2 * 2 * 3 * 6); // 2 locales, dated + latest, 3 overviews, 6 charts
+    // 2 locales, dated + latest: 3 overviews with 6 charts each, and the equity page's funnel plot.
+    assertThat(images).isEqualTo(2 * 2 * (3 * 6 + 1));
     // 2x scale: the PNG is twice the size the page shows.
     javax.imageio.stream.ImageInputStream in = javax.imageio.ImageIO.createImageInputStream(
         enIndex.resolveSibling("charts/daily-area-volume.png").toFile());
