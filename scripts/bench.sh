@@ -385,7 +385,7 @@ bench_equity() {
     "$dir/report/$day/data/equity.csv" "${files[@]}" > "$dir/check.out" || true
   {
     echo; echo "## equity lens on Los Angeles, recomputed from the CSV — $(date -u +%F' '%H:%M' UTC')"; machine
-    echo "- data: \`myla311_2017_last10000.csv\` and \`myla311_2018_first10000.csv\` (../shared/realdata/la311_samples), \`$(grep -o 'read=[0-9]* .*' "$dir/ingest.out" | head -1)\`"
+    echo "- data: \`myla311_2017_last10000.csv\` and \`myla311_2018_first10000.csv\` (../shared/realdata/la311_samples), \`$(grep -o 'dataset=service_requests read=[0-9]* .*' "$dir/ingest.out" | head -1)\`"
     echo "- civicpulse: \`ingest --format city311 --mapping conf/mappings/losangeles.properties …\`, \`dashboard --date $day\`, \`report\` (timezone America/Los_Angeles); the check: \`python3 scripts/bench/equity_check.py conf/mappings/losangeles.properties $day 90 <report>/data/equity.csv <the two CSVs>\`"
     echo; echo '```'; cat "$dir/check.out"; echo '```'
   } >> $out
