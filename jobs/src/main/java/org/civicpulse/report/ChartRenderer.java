@@ -355,6 +355,8 @@ final class ChartRenderer implements AutoCloseable {
     plot.addRangeMarker(new ValueMarker(1.0, new Color(0x444444), new BasicStroke(1f)));
     NumberAxis y = (NumberAxis) plot.getRangeAxis();
     y.setAutoRangeIncludesZero(false);
+    // Room on the left for the label of the community with the fewest closures.
+    plot.getDomainAxis().setLowerMargin(0.12);
     write(file, chart);
   }
 
