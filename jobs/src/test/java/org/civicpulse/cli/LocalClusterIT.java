@@ -128,7 +128,10 @@ class LocalClusterIT {
       long nb = b.count();
       System.out.printf("mart %-20s local=%d cluster=%d%n", mart, na, nb);
       assertThat(b.schema()).as(mart).isEqualTo(a.schema());
-      assertThat(na).as(mart + " rows").isPositive();
+      // equity_categories explains flagged communities only; the fixture's lake may have none.
+      if (!mart.equals(Marts.EQUITY_CATEGORIES)) {
+        assertThat(na).as(mart + " rows").isPositive();
+      }
       assertThat(nb).as(mart + " rows").isEqualTo(na);
       assertThat(a.exceptAll(b).count()).as(mart + ": local rows missing on the cluster").isZero();
       assertThat(b.exceptAll(a).count()).as(mart + ": cluster rows missing locally").isZero();
