@@ -73,7 +73,7 @@ public final class DailyCommand implements Callable<Integer> {
       LocalDate from = firstTouched == null || firstTouched.isAfter(d) ? d : firstTouched;
       ctx.progress.accept("recomputing marts " + from + " … " + d);
       new DashboardJob(ctx.store(), ctx.lake, Targets.load(ctx.config.path(ConfigKeys.TARGETS)),
-          HolidayCalendar.load(ctx.config.get(ConfigKeys.HOLIDAYS)), ctx.config.equity(), ctx.progress)
+          HolidayCalendar.load(ctx.config.get(ConfigKeys.HOLIDAYS)), ctx.config.dashboard(), ctx.progress)
           .run(new DateRange(from, d));
       int reportCode = ReportCommand.write(ctx, out, d, null);
       System.out.println("daily status=" + (code == 0 ? "ok" : "quarantine-share-exceeded") + " marts=" + from + ".." + d);

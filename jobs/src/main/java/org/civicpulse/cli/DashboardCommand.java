@@ -23,7 +23,7 @@ public final class DashboardCommand implements Callable<Integer> {
     return CommandRunner.run("dashboard", common, spec.commandLine().getParseResult().originalArgs(), true, ctx -> {
       Targets targets = Targets.load(ctx.config.path(ConfigKeys.TARGETS));
       new DashboardJob(ctx.store(), ctx.lake, targets,
-          org.civicpulse.stats.HolidayCalendar.load(ctx.config.get(ConfigKeys.HOLIDAYS)), ctx.config.equity(),
+          org.civicpulse.stats.HolidayCalendar.load(ctx.config.get(ConfigKeys.HOLIDAYS)), ctx.config.dashboard(),
           ctx.progress).run(r);
       System.out.println("dashboard from=" + r.from() + " to=" + r.to() + " lake=" + ctx.lake.root());
       return ExitCodes.OK;

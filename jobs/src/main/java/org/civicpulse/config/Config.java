@@ -122,7 +122,7 @@ public final class Config {
     getInt(ConfigKeys.RUNS_KEEP_DAYS);
     getDouble(ConfigKeys.STATUS_MAX_AGE_HOURS);
     getInt(ConfigKeys.STATUS_MAX_LAG);
-    equity();
+    dashboard();
     slaOverrides();
   }
 
@@ -135,6 +135,15 @@ public final class Config {
           : ConfigKeys.EQUITY_MIN_CLOSED + ": '" + minClosed) + "' (at least 1)");
     }
     return new EquitySettings(days, minClosed);
+  }
+
+  /** The dashboard's settings: the equity lens's and the hot spots' minimum, which must be at least 1. */
+  public DashboardSettings dashboard() {
+    int minRequests = getInt(ConfigKeys.HOTSPOT_MIN_REQUESTS);
+    if (minRequests < 1) {
+      throw new ConfigException("bad value for " + ConfigKeys.HOTSPOT_MIN_REQUESTS + ": '" + minRequests + "' (at least 1)");
+    }
+    return new DashboardSettings(equity(), minRequests);
   }
 
   public String get(String key) {

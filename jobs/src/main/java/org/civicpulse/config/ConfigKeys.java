@@ -35,6 +35,7 @@ public final class ConfigKeys {
   public static final String STATUS_MAX_LAG = "status.max_lag";
   public static final String EQUITY_WINDOW_DAYS = "equity.window_days";
   public static final String EQUITY_MIN_CLOSED = "equity.min_closed";
+  public static final String HOTSPOT_MIN_REQUESTS = "hotspots.min_requests";
 
   private static final Map<String, ConfigKey> KEYS = new LinkedHashMap<>();
 
@@ -67,6 +68,7 @@ public final class ConfigKeys {
     add(STATUS_MAX_LAG, "10000", false, "status exits 1 when a stream checkpoint is this many records behind in one topic partition.");
     add(EQUITY_WINDOW_DAYS, "90", false, "dashboard: days up to the range's last day over which the equity marts compare communities.");
     add(EQUITY_MIN_CLOSED, "50", false, "dashboard: closed requests a community needs in the equity window before it gets a z-score, a flag or a rank.");
+    add(HOTSPOT_MIN_REQUESTS, "10", false, "dashboard: requests a community × category cell needs over the last 14 days before the hot spots list names it.");
   }
 
   private ConfigKeys() {}

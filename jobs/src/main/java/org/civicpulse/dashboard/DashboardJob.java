@@ -6,7 +6,7 @@ import java.util.function.Consumer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
-import org.civicpulse.config.EquitySettings;
+import org.civicpulse.config.DashboardSettings;
 import org.civicpulse.config.Targets;
 import org.civicpulse.lake.DeltaStore;
 import org.civicpulse.lake.Lake;
@@ -30,17 +30,17 @@ public final class DashboardJob {
   private final Targets targets;
   private final Consumer<String> progress;
   private final HolidayCalendar holidays;
-  private final EquitySettings equity;
+  private final DashboardSettings settings;
 
-  /** With the default equity window and minimum. */
+  /** With the default equity window and minimums. */
   public DashboardJob(DeltaStore store, Lake lake, Targets targets, HolidayCalendar holidays, Consumer<String> progress) {
-    this(store, lake, targets, holidays, EquitySettings.DEFAULT, progress);
+    this(store, lake, targets, holidays, DashboardSettings.DEFAULT, progress);
   }
 
-  public DashboardJob(DeltaStore store, Lake lake, Targets targets, HolidayCalendar holidays, EquitySettings equity,
+  public DashboardJob(DeltaStore store, Lake lake, Targets targets, HolidayCalendar holidays, DashboardSettings settings,
       Consumer<String> progress) {
     this.holidays = holidays;
-    this.equity = equity;
+    this.settings = settings;
     this.store = store;
     this.lake = lake;
     this.targets = targets;
@@ -63,9 +63,10 @@ public final class DashboardJob {
           .selectExpr("date", "request_id", "community_id", "category", "date_format(created_at, 'yyyy-MM-dd HH:mm') AS created_at",
               "date_format(due_at, 'yyyy-MM-dd HH:mm') AS due_at", "age_days", "hours_overdue", "provider_id", "provider_type"), last);
       write(Marts.PROVIDERS, ProviderMetrics.providers(in.requests(), in.feedbackByRequest(), r.to()), last);
-      write(Marts.HOTSPOTS, Hotspots.top(readMart(Marts.KPIS_DAILY, r.to().minusDays(13), r.to()), r.to()), last);
+      write(Marts.HOTSPOTS, Hotspots.top(readMart(Marts.KPIS_DAILY, r.to().minusDays(13), r.to()), r.to(),
+          settings.hotspotMinRequests()), last);
       EquityMetrics.Marts fair = EquityMetrics.compute(read(Schemas.SERVICE_REQUESTS), openAtEnd, in.communities(),
-          r.to(), equity);
+          r.to(), settings.equity());
       write(Marts.EQUITY, fair.equity(), last);
       write(Marts.EQUITY_CATEGORIES, fair.categories(), last);
       openAtEnd.unpersist();

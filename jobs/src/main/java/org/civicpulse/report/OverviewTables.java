@@ -118,7 +118,14 @@ final class OverviewTables {
           Cell.num(Formats.count(Tables.num(ft, "last7", i))), Cell.num(Formats.count(Tables.num(ft, "prev7", i))),
           changeCell(Math.round(Tables.num(ft, "change", i))), Cell.num(Formats.pct(Tables.num(ft, "pct", i)))));
     }
-    return h.render(m.get("empty")).append(PageLayout.csvLink(m, CsvFile.HOTSPOTS));
+    return new Markup().el("p", minimumNote(m, ctx.data.hotspots()), "class", "muted").append(h.render(m.get("empty")))
+        .append(PageLayout.csvLink(m, CsvFile.HOTSPOTS));
+  }
+
+  /** The hot spots' minimum count as the dashboard applied it (a mart from before the rule has none to show). */
+  private static String minimumNote(Messages m, Table t) {
+    Double min = Tables.usable(t, "min_requests") ? Tables.num(t, "min_requests", 0) : null;
+    return min == null ? m.get("risers.explain_unknown") : m.format("risers.explain", Math.round(min));
   }
 
   /**

@@ -164,10 +164,10 @@ final class ReportFixture {
 
   static Table hotspots() {
     TableBuilder b = new TableBuilder("hotspots", "community_id:s", "category:s", "last7:i", "prev7:i", "change:i",
-        "pct:f");
-    b.row("c1", "road", 10, 4, 6, 1.5);
-    b.row("c2", "road", 1, 0, 1, null);
-    b.row("c2", "noise", 2, 2, 0, 0.0);
+        "pct:f", "min_requests:i");
+    b.row("c1", "road", 10, 4, 6, 1.5, 1);
+    b.row("c2", "road", 1, 0, 1, null, 1);
+    b.row("c2", "noise", 2, 2, 0, 0.0, 1);
     return b.build();
   }
 

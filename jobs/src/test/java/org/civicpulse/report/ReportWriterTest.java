@@ -75,6 +75,15 @@ class ReportWriterTest {
   }
 
   @Test
+  void theRisersSayWhatCountARankedCellNeeds() throws IOException {
+    String note = "<p class=\"muted\">Only cells with at least 1 requests over the two weeks are ranked: a rise from 1 to"
+        + " 4 is chance (setting hotspots.min_requests).</p>";
+    assertThat(Files.readString(enIndex)).as("the fixture mart's min_requests").contains(note);
+    assertThat(Files.readString(enIndex.resolveSibling("community-c1.html"))).as("a community's page").contains(note);
+    assertThat(Files.readString(zhIndex)).contains("<p class=\"muted\">仅对两周内诉求不少于 1 件的组合排名");
+  }
+
+  @Test
   void kpisDailyCsvIsExactlyAsDesigned(@TempDir Path out) throws IOException {
     Table k = new TableBuilder("kpis", "date:d", "community_id:s", "category:s", "volume:i", "backlog:i",
         "first_response_p50_h:f", "first_response_p90_h:f", "resolution_p50_h:f", "resolution_p90_h:f", "sla_due:i",
