@@ -65,15 +65,21 @@ public final class DashboardJob {
       write(Marts.PROVIDERS, ProviderMetrics.providers(in.requests(), in.feedbackByRequest(), r.to()), last);
       write(Marts.HOTSPOTS, Hotspots.top(readMart(Marts.KPIS_DAILY, r.to().minusDays(13), r.to()), r.to(),
           settings.hotspotMinRequests()), last);
-      EquityMetrics.Marts fair = EquityMetrics.compute(read(Schemas.SERVICE_REQUESTS), openAtEnd, in.communities(),
-          r.to(), settings.equity());
-      write(Marts.EQUITY, fair.equity(), last);
-      write(Marts.EQUITY_CATEGORIES, fair.categories(), last);
+      // The equity lens and the scores share no input or mart, and each is a chain of small jobs and Delta commits
+      // that leaves the cores idle between them: run side by side, the lens costs the run little wall time.
+      try (SideTask fair = SideTask.start("equity", () -> {
+        EquityMetrics.Marts marts = EquityMetrics.compute(read(Schemas.SERVICE_REQUESTS), openAtEnd,
+            in.communities(), r.to(), settings.equity());
+        write(Marts.EQUITY, marts.equity(), last);
+        write(Marts.EQUITY_CATEGORIES, marts.categories(), last);
+      })) {
+        progress.accept("scores");
+        Dataset<Row> kpisAll = readMart(Marts.KPIS_DAILY, r.from().minusDays(89), r.to()).filter("category = 'ALL'");
+        Dataset<Row> partAll = readMart(Marts.PARTICIPATION_DAILY, r.from(), r.to()).filter("dimension = 'ALL'");
+        write(Marts.SCORES, ScoreWindows.scores(store.spark(), kpisAll, partAll, r, targets), r);
+        fair.join();
+      }
       openAtEnd.unpersist();
-      progress.accept("scores");
-      Dataset<Row> kpisAll = readMart(Marts.KPIS_DAILY, r.from().minusDays(89), r.to()).filter("category = 'ALL'");
-      Dataset<Row> partAll = readMart(Marts.PARTICIPATION_DAILY, r.from(), r.to()).filter("dimension = 'ALL'");
-      write(Marts.SCORES, ScoreWindows.scores(store.spark(), kpisAll, partAll, r, targets), r);
     } finally {
       in.events().unpersist();
       in.requests().unpersist();

@@ -62,6 +62,9 @@ public final class MartDiff {
       java.util.Set<String> ignore) throws SQLException {
     String left = source(duck, leftLake, table, where, ignore);
     String right = source(duck, rightLake, table, where, ignore);
+    // A table without rows (no active file) is as good as none: its rows cannot differ in columns.
+    left = EMPTY.equals(left) ? null : left;
+    right = EMPTY.equals(right) ? null : right;
     long leftRows = left == null ? 0 : count(duck, "SELECT * FROM " + left);
     long rightRows = right == null ? 0 : count(duck, "SELECT * FROM " + right);
     long onlyLeft = right == null ? leftRows : left == null ? 0
@@ -109,7 +112,10 @@ public final class MartDiff {
     return table.startsWith("curated/") ? table.substring("curated/".length()) : table;
   }
 
-  /** The table's rows as a DuckDB subquery; null when the lake has no such table. */
+  /** What {@link #source} returns for a table that exists without a row. */
+  private static final String EMPTY = "";
+
+  /** The table's rows as a DuckDB subquery; null when the lake has no such table, EMPTY when it has no row. */
   private static String source(Connection duck, Path lake, String table, String range, java.util.Set<String> ignore)
       throws SQLException {
     Path dir = folder(lake, table);
@@ -117,6 +123,9 @@ public final class MartDiff {
       return null;
     }
     List<Path> files = DeltaFiles.active(dir, duck);
+    if (files.isEmpty()) {
+      return EMPTY;
+    }
     String scan = "read_parquet([" + files.stream().map(p -> "'" + p + "'").collect(Collectors.joining(", "))
         + "], union_by_name = true)";
     java.util.List<String> excluded = new java.util.ArrayList<>();
