@@ -56,7 +56,7 @@ public final class DashboardJob {
       write(Marts.VOLUME_BY_CHANNEL, VolumeMetrics.byChannel(in.events(), r), r);
       progress.accept("participation_daily");
       write(Marts.PARTICIPATION_DAILY, ParticipationMetrics.monthToDate(in.participation(), in.communities(), r), r);
-      progress.accept("worklist, providers, hot spots, equity for " + r.to());
+      progress.accept("worklist, providers, hot spots for " + r.to());
       DateRange last = new DateRange(r.to(), r.to());
       Dataset<Row> openAtEnd = cached(BacklogMetrics.openDays(in.events(), last));
       write(Marts.WORKLIST, openAtEnd.filter(col("is_overdue"))
@@ -68,12 +68,14 @@ public final class DashboardJob {
       // The equity lens and the scores share no input or mart, and each is a chain of small jobs and Delta commits
       // that leaves the cores idle between them: run side by side, the lens costs the run little wall time.
       try (SideTask fair = SideTask.start("equity", () -> {
+        // The thread's own description: a --profile run lists the lens's jobs apart from the scores' ones.
+        store.spark().sparkContext().setJobDescription("equity for " + r.to());
         EquityMetrics.Marts marts = EquityMetrics.compute(read(Schemas.SERVICE_REQUESTS), openAtEnd,
             in.communities(), r.to(), settings.equity());
         write(Marts.EQUITY, marts.equity(), last);
         write(Marts.EQUITY_CATEGORIES, marts.categories(), last);
       })) {
-        progress.accept("scores");
+        progress.accept("scores (the equity lens beside them)");
         Dataset<Row> kpisAll = readMart(Marts.KPIS_DAILY, r.from().minusDays(89), r.to()).filter("category = 'ALL'");
         Dataset<Row> partAll = readMart(Marts.PARTICIPATION_DAILY, r.from(), r.to()).filter("dimension = 'ALL'");
         write(Marts.SCORES, ScoreWindows.scores(store.spark(), kpisAll, partAll, r, targets), r);

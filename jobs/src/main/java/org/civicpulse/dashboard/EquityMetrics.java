@@ -7,6 +7,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -19,7 +22,8 @@ import org.civicpulse.stats.EquityIndex;
 /**
  * The equity marts for the window of {@code windowDays} local days ending at D (docs/metrics.md, "Equity"):
  * Spark condenses the window's requests into per community × category sums in one scan, and
- * {@link EquityIndex} turns the few hundred sums into the rows.
+ * {@link EquityIndex} turns the few hundred sums into the rows; a second scan for exact medians runs only when a
+ * community is flagged.
  */
 public final class EquityMetrics {
   /** Both marts for one day. */
@@ -58,55 +62,94 @@ public final class EquityMetrics {
    */
   public static Marts compute(Dataset<Row> requests, Dataset<Row> openAtEnd, Dataset<Row> communities, LocalDate d,
       EquitySettings settings) {
-    WindowSums sums = sums(requests, d, settings.windowDays());
-    EquityIndex.Result result = EquityIndex.compute(sums.cells(), communities(communities, openAtEnd),
-        sums.cityMedianHours(), settings.minClosed());
+    List<EquityIndex.Cell> cells = sums(requests, d, settings.windowDays());
+    List<EquityIndex.Community> facts = communities(communities, openAtEnd);
+    EquityIndex.Result result = EquityIndex.compute(cells, facts, Map.of(), settings.minClosed());
+    Set<String> flagged = new TreeSet<>();
+    result.communities().stream().filter(EquityIndex.Row::flagged).forEach(r -> flagged.add(r.community()));
+    if (!flagged.isEmpty()) {
+      // Exact medians cost more than every sum together (each closure's hours kept per group: 2 of 3.5 s at 10m
+      // requests), and only the flagged communities' category table shows them: computed when someone is flagged.
+      WindowMedians medians = medians(requests, d, settings.windowDays(), flagged);
+      result = EquityIndex.compute(medians.into(cells), facts, medians.city(), settings.minClosed());
+    }
     SparkSession spark = requests.sparkSession();
     return new Marts(spark.createDataFrame(equityRows(result, d, settings), EQUITY_SCHEMA).coalesce(1),
         spark.createDataFrame(categoryRows(result, d), CATEGORIES_SCHEMA).coalesce(1));
   }
 
-  /** The cells of a window (community, then category order) and the city's median hours per category. */
-  record WindowSums(List<EquityIndex.Cell> cells, Map<String, Double> cityMedianHours) {}
+  /** Median hours of the closures of some communities' cells (community → category → hours) and of the city's. */
+  record WindowMedians(Map<String, Map<String, Double>> cells, Map<String, Double> city) {
+    /** The cells with their median where this holds one (the others keep theirs). */
+    List<EquityIndex.Cell> into(List<EquityIndex.Cell> in) {
+      List<EquityIndex.Cell> out = new ArrayList<>();
+      for (EquityIndex.Cell c : in) {
+        Double m = cells.getOrDefault(c.community(), Map.of()).get(c.category());
+        out.add(m == null ? c : new EquityIndex.Cell(c.community(), c.category(), c.created(), c.closed(), c.sumLog(),
+            c.sumLogSq(), c.withDue(), c.onTime(), m));
+      }
+      return out;
+    }
+  }
 
   /**
-   * One pass over the requests created or closed in the window: per cell the requests created, and of the
-   * closures (status closed, closed in the window, closed_at ≥ created_at) the count, Σ ln(h + 1), Σ ln(h + 1)²,
-   * those with a due time, those closed by it and the median hours; per category the median hours alone.
-   * Requests without an area or a category belong to no community and are left out.
+   * The window's requests as rows of community, category, created_at, closed_at, due_at, hours and is_closed
+   * (status closed, closed in the window, closed_at ≥ created_at): those created or closed in the window, up to
+   * its last day. Requests without an area or a category belong to no community and are left out.
    */
-  static WindowSums sums(Dataset<Row> requests, LocalDate d, int windowDays) {
+  private static String windowRows(LocalDate d, int windowDays) {
     String from = "DATE'" + d.minusDays(windowDays - 1) + "'";
     String to = "DATE'" + d + "'";
-    List<Row> rows = BoundSql.of("SELECT community_id, category, grouping_id() AS level,"
-        + " sum(CASE WHEN to_date(created_at) BETWEEN " + from + " AND " + to + " THEN 1 ELSE 0 END) AS created,"
-        + " sum(CASE WHEN is_closed THEN 1 ELSE 0 END) AS closed,"
-        + " sum(CASE WHEN is_closed THEN ln(hours + 1) ELSE 0 END) AS sum_log,"
-        + " sum(CASE WHEN is_closed THEN ln(hours + 1) * ln(hours + 1) ELSE 0 END) AS sum_log_sq,"
-        + " sum(CASE WHEN is_closed AND due_at IS NOT NULL THEN 1 ELSE 0 END) AS with_due,"
-        + " sum(CASE WHEN is_closed AND closed_at <= due_at THEN 1 ELSE 0 END) AS on_time,"
-        + " percentile(CASE WHEN is_closed THEN hours END, 0.5) AS median_hours"
-        + " FROM (SELECT community_id, category, created_at, closed_at, due_at,"
+    return "(SELECT community_id, category, created_at, closed_at, due_at,"
         + "   (unix_micros(closed_at) - unix_micros(created_at)) / 3600000000D AS hours,"
+        + "   to_date(created_at) >= " + from + " AS created_in_window,"
         + "   coalesce(status = 'closed' AND closed_at >= created_at"
         + "     AND to_date(closed_at) BETWEEN " + from + " AND " + to + ", false) AS is_closed"
         + "   FROM {requests} WHERE community_id IS NOT NULL AND category IS NOT NULL"
         + "     AND to_date(created_at) <= " + to + " AND (to_date(created_at) >= " + from
-        + "     OR to_date(closed_at) >= " + from + "))"
-        + " GROUP BY GROUPING SETS ((community_id, category), (category))")
-        .with("requests", requests).run().collectAsList();
+        + "     OR to_date(closed_at) >= " + from + "))";
+  }
+
+  /**
+   * One pass over the window's requests: per cell (community, then category order) the requests created, and of
+   * the closures the count, Σ ln(h + 1), Σ ln(h + 1)², those with a due time and those closed by it. Medians are
+   * left NaN ({@link #medians}).
+   */
+  static List<EquityIndex.Cell> sums(Dataset<Row> requests, LocalDate d, int windowDays) {
     List<EquityIndex.Cell> cells = new ArrayList<>();
-    Map<String, Double> cityMedian = new HashMap<>();
-    for (Row r : rows) {
-      if (r.getLong(2) == 0) {
-        cells.add(new EquityIndex.Cell(r.getString(0), r.getString(1), r.getLong(3), r.getLong(4), r.getDouble(5),
-            r.getDouble(6), r.getLong(7), r.getLong(8), r.isNullAt(9) ? Double.NaN : r.getDouble(9)));
-      } else if (!r.isNullAt(9)) {
-        cityMedian.put(r.getString(1), r.getDouble(9));
-      }
+    for (Row r : BoundSql.of("SELECT community_id, category,"
+        + " sum(CASE WHEN created_in_window THEN 1 ELSE 0 END) AS created,"
+        + " sum(CASE WHEN is_closed THEN 1 ELSE 0 END) AS closed,"
+        + " sum(CASE WHEN is_closed THEN ln(hours + 1) ELSE 0 END) AS sum_log,"
+        + " sum(CASE WHEN is_closed THEN ln(hours + 1) * ln(hours + 1) ELSE 0 END) AS sum_log_sq,"
+        + " sum(CASE WHEN is_closed AND due_at IS NOT NULL THEN 1 ELSE 0 END) AS with_due,"
+        + " sum(CASE WHEN is_closed AND closed_at <= due_at THEN 1 ELSE 0 END) AS on_time"
+        + " FROM " + windowRows(d, windowDays) + " GROUP BY community_id, category")
+        .with("requests", requests).run().collectAsList()) {
+      cells.add(new EquityIndex.Cell(r.getString(0), r.getString(1), r.getLong(2), r.getLong(3), r.getDouble(4),
+          r.getDouble(5), r.getLong(6), r.getLong(7), Double.NaN));
     }
     cells.sort(java.util.Comparator.comparing(EquityIndex.Cell::community).thenComparing(EquityIndex.Cell::category));
-    return new WindowSums(cells, cityMedian);
+    return cells;
+  }
+
+  /** Exact median hours of the window's closures per cell of {@code communities}, and per category city-wide. */
+  static WindowMedians medians(Dataset<Row> requests, LocalDate d, int windowDays, Set<String> communities) {
+    String in = communities.stream().map(c -> "'" + c.replace("'", "''") + "'").collect(Collectors.joining(", "));
+    Map<String, Map<String, Double>> cells = new HashMap<>();
+    Map<String, Double> city = new HashMap<>();
+    for (Row r : BoundSql.of("SELECT CASE WHEN community_id IN (" + in + ") THEN community_id END AS community,"
+        + " category, grouping_id() AS level, percentile(hours, 0.5) AS median_hours"
+        + " FROM " + windowRows(d, windowDays) + " WHERE is_closed"
+        + " GROUP BY GROUPING SETS ((CASE WHEN community_id IN (" + in + ") THEN community_id END, category), (category))")
+        .with("requests", requests).run().collectAsList()) {
+      if (r.getLong(2) != 0) {
+        city.put(r.getString(1), r.getDouble(3));
+      } else if (!r.isNullAt(0)) {
+        cells.computeIfAbsent(r.getString(0), k -> new HashMap<>()).put(r.getString(1), r.getDouble(3));
+      }
+    }
+    return new WindowMedians(cells, city);
   }
 
   /** Every community of the reference table, in id order, with its population and open requests at the end. */

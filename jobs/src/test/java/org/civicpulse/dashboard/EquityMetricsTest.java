@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -44,10 +46,10 @@ class EquityMetricsTest {
 
   @Test
   void eachCellHoldsItsWindowsCreationsAndClosures() {
-    EquityMetrics.WindowSums sums = EquityMetrics.sums(requests(), D, 90);
+    List<EquityIndex.Cell> cells = EquityMetrics.sums(requests(), D, 90);
     double ln2 = Math.log(2);
-    assertThat(sums.cells()).hasSize(3);
-    EquityIndex.Cell info1 = sums.cells().get(0);
+    assertThat(cells).hasSize(3);
+    EquityIndex.Cell info1 = cells.get(0);
     assertThat(info1.community() + " " + info1.category()).isEqualTo("C1 info");
     assertThat(info1.created()).isEqualTo(2);
     assertThat(info1.closed()).isEqualTo(2);
@@ -55,19 +57,31 @@ class EquityMetricsTest {
     assertThat(info1.sumLogSq()).as("ln²2 + ln²4").isCloseTo(5 * ln2 * ln2, within(1e-12));
     assertThat(info1.withDue()).isEqualTo(2);
     assertThat(info1.onTime()).isEqualTo(1);
-    assertThat(info1.medianHours()).isEqualTo(2.0);
-    EquityIndex.Cell repair1 = sums.cells().get(1);
+    assertThat(info1.medianHours()).as("left to medians()").isNaN();
+    EquityIndex.Cell repair1 = cells.get(1);
     assertThat(repair1.created()).as("the open one").isEqualTo(1);
     assertThat(repair1.closed()).as("the old one closed in the window").isEqualTo(1);
     assertThat(repair1.sumLog()).isCloseTo(Math.log(289.5), within(1e-12));
     assertThat(repair1.withDue()).isZero();
-    EquityIndex.Cell info2 = sums.cells().get(2);
+    EquityIndex.Cell info2 = cells.get(2);
     assertThat(info2.community()).isEqualTo("C2");
     assertThat(info2.created()).as("rejected, closed-before-created and the 7 h one").isEqualTo(3);
     assertThat(info2.closed()).isEqualTo(1);
     assertThat(info2.sumLog()).isCloseTo(3 * ln2, within(1e-12));
     assertThat(info2.onTime()).isEqualTo(1);
-    assertThat(sums.cityMedianHours()).containsEntry("info", 3.0).containsEntry("repair", 288.5);
+  }
+
+  @Test
+  void mediansAreOfTheWindowsClosuresForTheNamedCommunitiesAndTheCity() {
+    EquityMetrics.WindowMedians both = EquityMetrics.medians(requests(), D, 90, Set.of("C1", "C2"));
+    assertThat(both.cells()).as("1 h and 3 h; 288.5 h; 7 h").isEqualTo(
+        Map.of("C1", Map.of("info", 2.0, "repair", 288.5), "C2", Map.of("info", 7.0)));
+    assertThat(both.city()).as("info: 1, 3 and 7 h").isEqualTo(Map.of("info", 3.0, "repair", 288.5));
+    EquityMetrics.WindowMedians c2 = EquityMetrics.medians(requests(), D, 90, Set.of("C2"));
+    assertThat(c2.cells()).isEqualTo(Map.of("C2", Map.of("info", 7.0)));
+    assertThat(c2.city()).as("the city's medians do not depend on who is named").isEqualTo(both.city());
+    List<EquityIndex.Cell> filled = c2.into(EquityMetrics.sums(requests(), D, 90));
+    assertThat(filled).extracting(EquityIndex.Cell::medianHours).containsExactly(Double.NaN, Double.NaN, 7.0);
   }
 
   @Test

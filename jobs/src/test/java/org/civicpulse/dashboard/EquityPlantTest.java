@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -40,8 +41,7 @@ class EquityPlantTest {
       Path out = tmp.resolve("seed" + seed);
       new SampleGenerator(new GeneratorSpec(out, 12, LocalDate.parse("2025-07-01"), END, seed, 20_000, 0.0, true))
           .run(s -> {});
-      EquityMetrics.WindowSums sums = EquityMetrics.sums(requests(out), END, 90);
-      EquityIndex.Result r = EquityIndex.compute(sums.cells(), List.of(), sums.cityMedianHours(), 50);
+      EquityIndex.Result r = EquityIndex.compute(EquityMetrics.sums(requests(out), END, 90), List.of(), Map.of(), 50);
       for (EquityIndex.Row row : r.communities()) {
         switch (row.community()) {
           case "C03" -> {
@@ -67,6 +67,28 @@ class EquityPlantTest {
     assertThat(slowerIndex).as("C03's mean wait index").isBetween(1.25, 1.45);
     assertThat(slowMix).as("C07 flagged").isZero();
     assertThat(others).as("other communities flagged").hasSizeLessThanOrEqualTo(1);
+    fullPathExplainsTheFlaggedCommunity(tmp.resolve("seed1"));
+  }
+
+  /** Through compute(), as the dashboard runs it: C03's category rows carry its medians and the city's. */
+  private void fullPathExplainsTheFlaggedCommunity(Path seed1) throws IOException {
+    Dataset<Row> requests = requests(seed1);
+    Dataset<Row> none = spark.sql("SELECT 'C01' AS community_id, true AS is_overdue").limit(0);
+    Dataset<Row> communities = spark.sql("SELECT 'C01' AS community_id, 1000 AS population").limit(0);
+    EquityMetrics.Marts marts = EquityMetrics.compute(requests, none, communities, END,
+        org.civicpulse.config.EquitySettings.DEFAULT);
+    List<Row> rows = marts.categories().collectAsList();
+    assertThat(rows).extracting(r -> r.getString(1)).as("only the flagged community").containsOnly("C03");
+    List<String> categories = rows.stream().map(r -> r.getString(2)).toList();
+    EquityMetrics.WindowMedians medians = EquityMetrics.medians(requests, END, 90, java.util.Set.of("C03"));
+    for (Row r : rows) {
+      String category = r.getString(2);
+      assertThat(r.getDouble(r.fieldIndex("median_hours"))).as("C03 %s", category)
+          .isEqualTo(medians.cells().get("C03").get(category));
+      assertThat(r.getDouble(r.fieldIndex("city_median_hours"))).as("city %s", category)
+          .isEqualTo(medians.city().get(category));
+    }
+    assertThat(categories).isNotEmpty();
   }
 
   /** The generated requests with the columns and types the equity sums read. */
