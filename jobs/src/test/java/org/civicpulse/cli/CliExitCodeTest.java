@@ -71,6 +71,18 @@ class CliExitCodeTest {
   }
 
   @Test
+  void aMinimumBelowOneIsExit2NamingTheKeyAndTheValue() {
+    int code = run("dashboard", "--lake", tmp.resolve("lake").toString(), "--date", "2025-12-31",
+        "--set", "hotspots.min_requests=0");
+    assertThat(code).isEqualTo(2);
+    assertThat(stderr()).doesNotContain("\tat ").contains("bad value for hotspots.min_requests: '0' (at least 1)");
+    code = run("dashboard", "--lake", tmp.resolve("lake").toString(), "--date", "2025-12-31",
+        "--set", "equity.min_closed=0");
+    assertThat(code).isEqualTo(2);
+    assertThat(stderr()).contains("bad value for equity.min_closed: '0' (at least 1)");
+  }
+
+  @Test
   void lakeLockedByALiveProcessIsExit3NamingTheHolder() throws Exception {
     Path lake = tmp.resolve("lake");
     Files.createDirectories(lake);
