@@ -10,6 +10,7 @@ import org.civicpulse.config.DashboardSettings;
 import org.civicpulse.config.Targets;
 import org.civicpulse.lake.DeltaStore;
 import org.civicpulse.lake.Lake;
+import org.civicpulse.lake.SideTask;
 import org.civicpulse.lake.StepScale;
 import org.civicpulse.schema.Marts;
 import org.civicpulse.schema.Schemas;
@@ -51,18 +52,19 @@ public final class DashboardJob {
     DashboardInputs in = inputs(r);
     // Events are the widest input every family shuffles; counting them also fills their cache.
     try (StepScale sized = StepScale.forRows(store.spark(), in.events().count(), EVENTS_PER_PARTITION, INTERPRET_BELOW)) {
-      progress.accept("kpis_daily " + r.from() + " … " + r.to());
-      write(Marts.KPIS_DAILY, KpiTable.build(in, r, holidays), r);
-      write(Marts.VOLUME_BY_CHANNEL, VolumeMetrics.byChannel(in.events(), r), r);
-      progress.accept("participation_daily");
-      write(Marts.PARTICIPATION_DAILY, ParticipationMetrics.monthToDate(in.participation(), in.communities(), r), r);
-      progress.accept("worklist, providers, hot spots for " + r.to());
       DateRange last = new DateRange(r.to(), r.to());
       Dataset<Row> openAtEnd = cached(BacklogMetrics.openDays(in.events(), last));
-      write(Marts.WORKLIST, openAtEnd.filter(col("is_overdue"))
-          .selectExpr("date", "request_id", "community_id", "category", "date_format(created_at, 'yyyy-MM-dd HH:mm') AS created_at",
-              "date_format(due_at, 'yyyy-MM-dd HH:mm') AS due_at", "age_days", "hours_overdue", "provider_id", "provider_type"), last);
-      write(Marts.PROVIDERS, ProviderMetrics.providers(in.requests(), in.feedbackByRequest(), r.to()), last);
+      // Participation, the worklist and the providers read no mart kpis_daily writes: their chains of small jobs
+      // run on a second driver thread while kpis_daily's long stages keep the cores busy. The thread inherits the
+      // profile phase current when it starts, so its jobs are listed under their own line.
+      progress.accept("participation_daily, worklist and providers for " + r.to() + " (beside kpis_daily)");
+      try (SideTask beside = SideTask.start("daily-side", () -> besideKpis(in, r, openAtEnd))) {
+        progress.accept("kpis_daily " + r.from() + " … " + r.to());
+        write(Marts.KPIS_DAILY, KpiTable.build(in, r, holidays), r);
+        write(Marts.VOLUME_BY_CHANNEL, VolumeMetrics.byChannel(in.events(), r), r);
+        beside.join();
+      }
+      progress.accept("hot spots for " + r.to());
       write(Marts.HOTSPOTS, Hotspots.top(readMart(Marts.KPIS_DAILY, r.to().minusDays(13), r.to()), r.to(),
           settings.hotspotMinRequests()), last);
       // The equity lens and the scores share no input or mart, and each is a chain of small jobs and Delta commits
@@ -89,6 +91,16 @@ public final class DashboardJob {
       in.participation().unpersist();
       in.feedbackByRequest().unpersist();
     }
+  }
+
+  /** The marts that need none of kpis_daily's: participation for the range, the worklist and providers for its last day. */
+  private void besideKpis(DashboardInputs in, DateRange r, Dataset<Row> openAtEnd) {
+    DateRange last = new DateRange(r.to(), r.to());
+    write(Marts.PARTICIPATION_DAILY, ParticipationMetrics.monthToDate(in.participation(), in.communities(), r), r);
+    write(Marts.WORKLIST, openAtEnd.filter(col("is_overdue"))
+        .selectExpr("date", "request_id", "community_id", "category", "date_format(created_at, 'yyyy-MM-dd HH:mm') AS created_at",
+            "date_format(due_at, 'yyyy-MM-dd HH:mm') AS due_at", "age_days", "hours_overdue", "provider_id", "provider_type"), last);
+    write(Marts.PROVIDERS, ProviderMetrics.providers(in.requests(), in.feedbackByRequest(), r.to()), last);
   }
 
   /**

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -27,6 +28,7 @@ import org.civicpulse.curate.VersionClassifier;
 import org.civicpulse.lake.DeltaStore;
 import org.civicpulse.lake.Lake;
 import org.civicpulse.lake.LakePermissions;
+import org.civicpulse.lake.SideTask;
 import org.civicpulse.lake.StepScale;
 import org.civicpulse.privacy.Pseudonymizer;
 import org.civicpulse.schema.Schemas;
@@ -88,16 +90,55 @@ public final class IngestJob {
     LandingFiles.checkHeaders(withHeaders, progress);
     List<DatasetCounts> out = new ArrayList<>();
     Timestamp at = Timestamp.from(Instant.now());
+    Map<String, DatasetCounts> done = new ConcurrentHashMap<>();
+    for (String ds : REFERENCES) {
+      ingestInto(this, ds, files, at, done);
+    }
+    // The fact datasets validate against the references only and write tables of their own: feedback and
+    // participation go on a second driver thread, with a Spark session of its own, beside service_requests.
+    IngestJob beside = sibling();
+    try (SideTask side = SideTask.start("ingest", () -> {
+      for (String ds : BESIDE) {
+        ingestInto(beside, ds, files, at, done);
+      }
+    })) {
+      ingestInto(this, Schemas.SERVICE_REQUESTS, files, at, done);
+      side.join();
+    }
+    touch(beside.firstTouched);
     for (String ds : ORDER) {
-      if (files.containsKey(ds)) {
-        progress.accept("ingest " + ds + ": " + files.get(ds).size() + " file(s)");
-        DatasetCounts c = ingest(ds, files.get(ds), at);
-        progress.accept("ingest " + ds + ": done, " + c.read() + " records read");
-        out.add(c);
+      if (done.containsKey(ds)) {
+        out.add(done.get(ds));
       }
     }
     LakePermissions.ownerOnly(lake.quarantine());
     return out;
+  }
+
+  private static final List<String> REFERENCES = List.of(Schemas.COMMUNITIES, Schemas.CATEGORIES);
+  private static final List<String> BESIDE = List.of(Schemas.FEEDBACK, Schemas.PARTICIPATION);
+
+  private static void ingestInto(IngestJob job, String ds, Map<String, List<Path>> files, Timestamp at,
+      Map<String, DatasetCounts> done) {
+    if (files.containsKey(ds)) {
+      job.progress.accept("ingest " + ds + ": " + files.get(ds).size() + " file(s)");
+      DatasetCounts c = job.ingest(ds, files.get(ds), at);
+      job.progress.accept("ingest " + ds + ": done, " + c.read() + " records read");
+      done.put(ds, c);
+    }
+  }
+
+  private IngestJob sibling() {
+    IngestJob j = new IngestJob(new DeltaStore(store.spark().newSession()), lake, zone, slaOverrides, pseudonymizer,
+        runId, progress);
+    j.adapters.putAll(adapters);
+    return j;
+  }
+
+  private void touch(java.time.LocalDate d) {
+    if (d != null) {
+      firstTouched = firstTouched == null || d.isBefore(firstTouched) ? d : firstTouched;
+    }
   }
 
   /**
@@ -190,8 +231,7 @@ public final class IngestJob {
   private void touched(Dataset<Row> rows, String timeColumn) {
     Row r = rows.selectExpr("min(to_date(" + timeColumn + "))").first();
     if (!r.isNullAt(0)) {
-      java.time.LocalDate d = ((java.sql.Date) r.get(0)).toLocalDate();
-      firstTouched = firstTouched == null || d.isBefore(firstTouched) ? d : firstTouched;
+      touch(((java.sql.Date) r.get(0)).toLocalDate());
     }
   }
 

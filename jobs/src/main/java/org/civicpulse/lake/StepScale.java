@@ -11,7 +11,8 @@ import org.apache.spark.sql.SparkSession;
  * <p>Partitions: one per so many input rows (the caller knows how wide its rows are). Large inputs keep at
  * least the configured count: at 10M requests one ingest's shuffles made partitions of ~2 GB, and sorting one
  * of them ran a 4 GB driver out of heap. Small inputs (below {@link #SMALL_ROWS}) get only the partitions their
- * rows fill, down to one: each extra partition is one more task per shuffle for a few hundred rows.
+ * rows fill, but never fewer than the cores that run them: an extra partition is one more task per shuffle for a
+ * few hundred rows, while one partition leaves every core but one idle.
  *
  * <p>Below the caller's {@code interpretBelow} rows, expressions are interpreted instead of generated and
  * compiled to Java, and adaptive execution is off: on a street office's lake a dashboard is ~90 small queries,
@@ -38,7 +39,8 @@ public final class StepScale implements AutoCloseable {
 
   /** Partitions sized to {@code rows} at {@code perPartition} rows each; interpreted and unadaptive below {@code interpretBelow} rows. */
   public static StepScale forRows(SparkSession spark, long rows, long perPartition, long interpretBelow) {
-    Map<String, String> settings = settings(Integer.parseInt(spark.conf().get(PARTITIONS)), rows, perPartition, interpretBelow);
+    Map<String, String> settings = settings(Integer.parseInt(spark.conf().get(PARTITIONS)),
+        spark.sparkContext().defaultParallelism(), rows, perPartition, interpretBelow);
     Map<String, String> previous = new LinkedHashMap<>();
     settings.forEach((k, v) -> {
       previous.put(k, spark.conf().getOption(k).isDefined() ? spark.conf().get(k) : null);
@@ -47,10 +49,15 @@ public final class StepScale implements AutoCloseable {
     return new StepScale(spark, previous);
   }
 
-  /** The settings for a step, as conf keys and values (pure: the tests pin the thresholds). */
-  static Map<String, String> settings(int configured, long rows, long perPartition, long interpretBelow) {
+  /**
+   * The settings for a step, as conf keys and values (pure: the tests pin the thresholds). {@code cores} is the
+   * session's default parallelism: a small step still gets one partition per core (up to the configured count),
+   * or the last stage of a long chain of joins runs as one task while the other cores wait.
+   */
+  static Map<String, String> settings(int configured, int cores, long rows, long perPartition, long interpretBelow) {
     Map<String, String> s = new LinkedHashMap<>();
-    s.put(PARTITIONS, String.valueOf(partitions(configured, rows, perPartition)));
+    int sized = partitions(configured, rows, perPartition);
+    s.put(PARTITIONS, String.valueOf(Math.max(Math.min(configured, cores), sized)));
     if (rows < interpretBelow) {
       s.put(ADAPTIVE, "false");
       s.put(FACTORY_MODE, "NO_CODEGEN");

@@ -66,7 +66,11 @@ class IngestJobTest {
     files.put(Schemas.SERVICE_REQUESTS, List.of(FIX.resolve("requests-1.csv").toAbsolutePath()));
     files.put(Schemas.FEEDBACK, List.of(FIX.resolve("feedback.csv").toAbsolutePath()));
     files.put(Schemas.PARTICIPATION, List.of(FIX.resolve("participation.csv").toAbsolutePath()));
-    List<DatasetCounts> counts = ingest(files);
+    IngestJob job = new IngestJob(store, lake, "Asia/Shanghai", Map.of(), Pseudonymizer.withKey("test-key"), "run1", m -> { });
+    List<DatasetCounts> counts = job.run(files);
+    // Feedback and participation are ingested on a second thread beside the requests; the day `daily` must
+    // recompute from is still the earliest over all of them: P1's meeting on 2024-01-05 (requests start 01-10).
+    assertThat(job.firstTouched()).as("earliest inserted row, participation P1").isEqualTo(java.time.LocalDate.of(2024, 1, 5));
 
     assertThat(counts).extracting(DatasetCounts::summaryLine).containsExactly(
         "ingest dataset=communities read=2 inserted=2 updated=0 unchanged=0 quarantined=0",

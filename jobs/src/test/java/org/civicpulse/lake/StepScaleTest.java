@@ -30,11 +30,23 @@ class StepScaleTest {
 
   @Test
   void belowTheCallersThresholdExpressionsAreInterpreted() {
-    assertThat(StepScale.settings(8, 99_999, 250_000, 100_000)).as("one row below").isEqualTo(Map.of(
+    assertThat(StepScale.settings(8, 1, 99_999, 250_000, 100_000)).as("one row below").isEqualTo(Map.of(
         "spark.sql.shuffle.partitions", "1", "spark.sql.adaptive.enabled", "false", "spark.sql.codegen.factoryMode", "NO_CODEGEN"));
-    assertThat(StepScale.settings(8, 100_000, 250_000, 100_000)).as("at the threshold: compiled, adaptive as configured")
+    assertThat(StepScale.settings(8, 1, 100_000, 250_000, 100_000)).as("at the threshold: compiled, adaptive as configured")
         .isEqualTo(Map.of("spark.sql.shuffle.partitions", "1"));
-    assertThat(StepScale.settings(8, 12, 100_000, 0)).as("no threshold").isEqualTo(Map.of("spark.sql.shuffle.partitions", "1"));
+    assertThat(StepScale.settings(8, 1, 12, 100_000, 0)).as("no threshold").isEqualTo(Map.of("spark.sql.shuffle.partitions", "1"));
+  }
+
+  @Test
+  void aSmallStepStillGetsOnePartitionPerCore() {
+    assertThat(StepScale.settings(8, 2, 12, 100_000, 0)).as("12 rows on 2 cores")
+        .isEqualTo(Map.of("spark.sql.shuffle.partitions", "2"));
+    assertThat(StepScale.settings(1, 2, 12, 100_000, 0)).as("a configured 1 is still the ceiling")
+        .isEqualTo(Map.of("spark.sql.shuffle.partitions", "1"));
+    assertThat(StepScale.settings(8, 16, 12, 100_000, 0)).as("16 cores, 8 configured")
+        .isEqualTo(Map.of("spark.sql.shuffle.partitions", "8"));
+    assertThat(StepScale.settings(8, 2, 2_000_001, 250_000, 0)).as("the rows' own count when it is larger")
+        .isEqualTo(Map.of("spark.sql.shuffle.partitions", "9"));
   }
 
   @Test

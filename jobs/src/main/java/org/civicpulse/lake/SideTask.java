@@ -1,4 +1,4 @@
-package org.civicpulse.dashboard;
+package org.civicpulse.lake;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -9,7 +9,7 @@ import java.util.concurrent.ExecutionException;
  * threads at once). {@link #join} rethrows its failure as it was thrown; {@link #close} waits for it whatever
  * happened to the caller, so no job of it outlives the inputs the caller then releases.
  */
-final class SideTask implements AutoCloseable {
+public final class SideTask implements AutoCloseable {
   private final CompletableFuture<Void> future;
 
   private SideTask(CompletableFuture<Void> future) {
@@ -17,7 +17,7 @@ final class SideTask implements AutoCloseable {
   }
 
   /** Starts {@code step} on a new daemon thread named civicpulse-{@code name}. */
-  static SideTask start(String name, Runnable step) {
+  public static SideTask start(String name, Runnable step) {
     CompletableFuture<Void> future = new CompletableFuture<>();
     Thread t = new Thread(() -> {
       try {
@@ -33,7 +33,7 @@ final class SideTask implements AutoCloseable {
   }
 
   /** Waits for the step; its exception, if any, is rethrown unwrapped. */
-  void join() {
+  public void join() {
     try {
       future.join();
     } catch (CompletionException e) {

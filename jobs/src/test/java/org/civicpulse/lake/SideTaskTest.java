@@ -1,4 +1,4 @@
-package org.civicpulse.dashboard;
+package org.civicpulse.lake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
