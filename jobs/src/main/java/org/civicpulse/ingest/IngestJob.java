@@ -119,6 +119,7 @@ public final class IngestJob {
     return out;
   }
 
+  private static final String SESSION_ZONE = "spark.sql.session.timeZone";
   private static final List<String> REFERENCES = List.of(Schemas.COMMUNITIES, Schemas.CATEGORIES);
   private static final List<String> BESIDE = List.of(Schemas.FEEDBACK, Schemas.PARTICIPATION);
   private static final List<String> FACTS = List.of(Schemas.SERVICE_REQUESTS, Schemas.FEEDBACK, Schemas.PARTICIPATION);
@@ -151,8 +152,10 @@ public final class IngestJob {
   }
 
   private IngestJob sibling() {
-    IngestJob j = new IngestJob(new DeltaStore(store.spark().newSession()), lake, zone, slaOverrides, pseudonymizer,
-        runId, progress);
+    org.apache.spark.sql.SparkSession own = store.spark().newSession();
+    // A new session starts from the application's settings; the zone may have been set on this one since.
+    own.conf().set(SESSION_ZONE, store.spark().conf().get(SESSION_ZONE));
+    IngestJob j = new IngestJob(new DeltaStore(own), lake, zone, slaOverrides, pseudonymizer, runId, progress);
     j.adapters.putAll(adapters);
     return j;
   }
