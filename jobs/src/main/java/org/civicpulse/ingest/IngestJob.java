@@ -5,6 +5,8 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.size;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -17,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.storage.StorageLevel;
 import org.civicpulse.curate.CuratedWrites;
@@ -142,8 +145,8 @@ public final class IngestJob {
     for (String ds : FACTS) {
       for (Path p : files.getOrDefault(ds, List.of())) {
         try {
-          bytes += java.nio.file.Files.size(p);
-        } catch (java.io.IOException e) {
+          bytes += Files.size(p);
+        } catch (IOException e) {
           return false;
         }
       }
@@ -152,7 +155,7 @@ public final class IngestJob {
   }
 
   private IngestJob sibling() {
-    org.apache.spark.sql.SparkSession own = store.spark().newSession();
+    SparkSession own = store.spark().newSession();
     // A new session starts from the application's settings; the zone may have been set on this one since.
     own.conf().set(SESSION_ZONE, store.spark().conf().get(SESSION_ZONE));
     IngestJob j = new IngestJob(new DeltaStore(own), lake, zone, slaOverrides, pseudonymizer, runId, progress);

@@ -48,8 +48,11 @@ class IngestJobTest {
   }
 
   private static List<DatasetCounts> ingest(Map<String, List<Path>> files) {
-    return new IngestJob(store, lake, "Asia/Shanghai", Map.of(), Pseudonymizer.withKey("test-key"), "run1", m -> { })
-        .run(files);
+    return job().run(files);
+  }
+
+  private static IngestJob job() {
+    return new IngestJob(store, lake, "Asia/Shanghai", Map.of(), Pseudonymizer.withKey("test-key"), "run1", m -> { });
   }
 
   private static Map<String, List<Path>> refs() {
@@ -66,7 +69,7 @@ class IngestJobTest {
     files.put(Schemas.SERVICE_REQUESTS, List.of(FIX.resolve("requests-1.csv").toAbsolutePath()));
     files.put(Schemas.FEEDBACK, List.of(FIX.resolve("feedback.csv").toAbsolutePath()));
     files.put(Schemas.PARTICIPATION, List.of(FIX.resolve("participation.csv").toAbsolutePath()));
-    IngestJob job = new IngestJob(store, lake, "Asia/Shanghai", Map.of(), Pseudonymizer.withKey("test-key"), "run1", m -> { });
+    IngestJob job = job();
     List<DatasetCounts> counts = job.run(files);
     // Feedback and participation are ingested on a second thread beside the requests; the day `daily` must
     // recompute from is still the earliest over all of them: P1's meeting on 2024-01-05 (requests start 01-10).
