@@ -10,7 +10,9 @@ import picocli.CommandLine.Command;
 @Command(name = "civicpulse", mixinStandardHelpOptions = true, version = "civicpulse 0.1.0",
     description = {"Community service requests, feedback and participation → dashboards, forecasts and static reports.",
         "Chain commands with a lone '+' to run them in one JVM and one Spark session, in order, stopping at the first",
-        "that fails, e.g.: civicpulse ingest --landing in + dashboard --date 2025-12-31 + report --date 2025-12-31"},
+        "that fails, e.g.: civicpulse ingest --landing in + dashboard --date 2025-12-31 + report --date 2025-12-31",
+        "Join commands with a lone '//' to run them at the same time (each with a Spark session of its own; the",
+        "next '+' waits for all), e.g.: … + dashboard --date 2025-12-31 // forecast + report --date 2025-12-31"},
     subcommands = {GenerateCommand.class, IngestCommand.class, DailyCommand.class, DashboardCommand.class, ForecastCommand.class, WeeklyCommand.class, ReportCommand.class, QuarantineCommand.class, MaintainCommand.class, ReplayCommand.class, StreamCommand.class,
         MappingCommand.class, ReferenceCommand.class, StatusCommand.class})
 public final class CivicPulseCommand implements Runnable {
@@ -19,21 +21,33 @@ public final class CivicPulseCommand implements Runnable {
   public static final String THEN = "+";
 
   /**
+   * Joins commands that run at the same time within one step of a chain: {@code dashboard … // forecast …}. For
+   * commands that read the same curated tables and write marts of their own (docs/operations.md).
+   */
+  public static final String BESIDE = "//";
+
+  /**
    * Runs one command, or a chain of them in one JVM and one SparkSession, stopping at the first that fails:
    * a multi-stage run (the demo, a backfill) pays JVM start, Spark start, class loading and warm-up once
    * instead of once per stage. Each command still takes the lake lock and writes its own _runs record.
    */
   public static int execute(String[] args) {
-    List<List<String>> chain = split(args);
-    int code = ExitCodes.OK;
-    for (List<String> command : chain) {
-      if (command.isEmpty()) {
-        System.err.println("civicpulse: error: an empty command in a chain ('" + THEN + "' twice, first or last)");
-        return ExitCodes.BAD_INPUT;
+    List<List<String[]>> steps = new ArrayList<>();
+    for (List<String> step : split(Arrays.asList(args), THEN)) {
+      List<String[]> commands = new ArrayList<>();
+      for (List<String> command : split(step, BESIDE)) {
+        if (command.isEmpty()) {
+          System.err.println("civicpulse: error: an empty command in a chain ('" + THEN + "' or '" + BESIDE
+              + "' twice, first or last)");
+          return ExitCodes.BAD_INPUT;
+        }
+        commands.add(command.toArray(new String[0]));
       }
+      steps.add(commands);
     }
-    for (List<String> command : chain) {
-      code = executeOne(command.toArray(new String[0]));
+    int code = ExitCodes.OK;
+    for (List<String[]> step : steps) {
+      code = ChainStep.run(step, CivicPulseCommand::executeOne);
       if (code != ExitCodes.OK) {
         return code;
       }
@@ -42,16 +56,21 @@ public final class CivicPulseCommand implements Runnable {
   }
 
   static List<List<String>> split(String[] args) {
-    List<List<String>> chain = new ArrayList<>();
-    chain.add(new ArrayList<>());
+    return split(Arrays.asList(args), THEN);
+  }
+
+  /** The words between lone {@code separator}s (a separator inside a word is part of it). */
+  static List<List<String>> split(List<String> args, String separator) {
+    List<List<String>> parts = new ArrayList<>();
+    parts.add(new ArrayList<>());
     for (String a : args) {
-      if (a.equals(THEN)) {
-        chain.add(new ArrayList<>());
+      if (a.equals(separator)) {
+        parts.add(new ArrayList<>());
       } else {
-        chain.get(chain.size() - 1).add(a);
+        parts.get(parts.size() - 1).add(a);
       }
     }
-    return chain;
+    return parts;
   }
 
   private static int executeOne(String[] args) {

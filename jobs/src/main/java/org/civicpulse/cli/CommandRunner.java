@@ -31,7 +31,9 @@ final class CommandRunner {
     Progress progress = new Progress(command, profile);
     RunContext ctx = new RunContext(UUID.randomUUID().toString().substring(0, 8), config, lake, progress, profile);
     Instant start = Instant.now();
-    LakeLock held = lock ? LakeLock.acquire(lake.lockFile(), progress) : null;
+    // Commands run side by side in one step of a chain hold the lock together: it keeps other processes out.
+    LakeLock held = !lock ? null : ChainStep.role() == ChainStep.Role.ALONE ? LakeLock.acquire(lake.lockFile(), progress)
+        : LakeLock.acquireShared(lake.lockFile(), progress);
     AtomicBoolean ended = new AtomicBoolean();
     EndOfRun end = (code, message) -> {
       if (!ended.compareAndSet(false, true)) {

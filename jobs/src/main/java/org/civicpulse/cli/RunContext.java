@@ -32,7 +32,19 @@ public final class RunContext {
   DeltaStore store() {
     if (store == null) {
       progress.accept("starting Spark");
-      SparkSession spark = SparkSessions.create(config.get(ConfigKeys.TIMEZONE), config.getInt(ConfigKeys.SHUFFLE_PARTITIONS));
+      String zone = config.get(ConfigKeys.TIMEZONE);
+      int partitions = config.getInt(ConfigKeys.SHUFFLE_PARTITIONS);
+      SparkSession spark;
+      if (ChainStep.role() == ChainStep.Role.BESIDE) {
+        // Beside another command of the chain: a session of its own, so neither one's settings (StepScale's
+        // step sizes) change the other's; the shared one is not rebuilt, which would reset its settings midway.
+        spark = SparkSessions.sibling(SparkSession.getDefaultSession().isDefined() ? SparkSession.getDefaultSession().get()
+            : SparkSessions.create(zone, partitions));
+        spark.conf().set(SparkSessions.ZONE, zone);
+        SparkSession.setActiveSession(spark);
+      } else {
+        spark = SparkSessions.create(zone, partitions);
+      }
       profile.attach(spark.sparkContext());
       store = new DeltaStore(spark);
       progress.accept("Spark started");

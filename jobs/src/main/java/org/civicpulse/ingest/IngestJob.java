@@ -19,7 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.storage.StorageLevel;
 import org.civicpulse.curate.CuratedWrites;
@@ -32,6 +31,7 @@ import org.civicpulse.lake.DeltaStore;
 import org.civicpulse.lake.Lake;
 import org.civicpulse.lake.LakePermissions;
 import org.civicpulse.lake.SideTask;
+import org.civicpulse.lake.SparkSessions;
 import org.civicpulse.lake.StepScale;
 import org.civicpulse.privacy.Pseudonymizer;
 import org.civicpulse.schema.Schemas;
@@ -97,19 +97,13 @@ public final class IngestJob {
     List<DatasetCounts> out = new ArrayList<>();
     Timestamp at = Timestamp.from(Instant.now());
     Map<String, DatasetCounts> done = new ConcurrentHashMap<>();
-    for (String ds : REFERENCES) {
-      ingestInto(this, ds, files, at, done);
-    }
+    // The two reference tables one after the other: side by side they finished 2 s sooner and the command did not.
+    REFERENCES.forEach(ds -> ingestInto(this, ds, files, at, done));
     // The fact datasets validate against the references only and write tables of their own: feedback and
     // participation go on a second driver thread, with a Spark session of its own, beside service_requests.
     // Large loads keep one dataset at a time: two datasets' shuffles at once were not measured in a 4 GB heap.
     if (sideBySide(files)) {
-      IngestJob beside = sibling();
-      try (SideTask side = SideTask.start("ingest", () -> BESIDE.forEach(ds -> ingestInto(beside, ds, files, at, done)))) {
-        ingestInto(this, Schemas.SERVICE_REQUESTS, files, at, done);
-        side.join();
-      }
-      touch(beside.firstTouched);
+      sideBySide(List.of(Schemas.SERVICE_REQUESTS), BESIDE, files, at, done);
     } else {
       FACTS.forEach(ds -> ingestInto(this, ds, files, at, done));
     }
@@ -122,10 +116,20 @@ public final class IngestJob {
     return out;
   }
 
-  private static final String SESSION_ZONE = "spark.sql.session.timeZone";
   private static final List<String> REFERENCES = List.of(Schemas.COMMUNITIES, Schemas.CATEGORIES);
   private static final List<String> BESIDE = List.of(Schemas.FEEDBACK, Schemas.PARTICIPATION);
   private static final List<String> FACTS = List.of(Schemas.SERVICE_REQUESTS, Schemas.FEEDBACK, Schemas.PARTICIPATION);
+
+  /** Ingests {@code here} on this thread and {@code beside} on a second one; returns when both are done. */
+  private void sideBySide(List<String> here, List<String> beside, Map<String, List<Path>> files, Timestamp at,
+      Map<String, DatasetCounts> done) {
+    IngestJob other = sibling();
+    try (SideTask side = SideTask.start("ingest", () -> beside.forEach(ds -> ingestInto(other, ds, files, at, done)))) {
+      here.forEach(ds -> ingestInto(this, ds, files, at, done));
+      side.join();
+    }
+    touch(other.firstTouched);
+  }
 
   private static void ingestInto(IngestJob job, String ds, Map<String, List<Path>> files, Timestamp at,
       Map<String, DatasetCounts> done) {
@@ -155,10 +159,7 @@ public final class IngestJob {
   }
 
   private IngestJob sibling() {
-    SparkSession own = store.spark().newSession();
-    // A new session starts from the application's settings; the zone may have been set on this one since.
-    own.conf().set(SESSION_ZONE, store.spark().conf().get(SESSION_ZONE));
-    IngestJob j = new IngestJob(new DeltaStore(own), lake, zone, slaOverrides, pseudonymizer, runId, progress);
+    IngestJob j = new IngestJob(new DeltaStore(SparkSessions.sibling(store.spark())), lake, zone, slaOverrides, pseudonymizer, runId, progress);
     j.adapters.putAll(adapters);
     return j;
   }

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -16,10 +18,32 @@ import java.util.function.Consumer;
  * one, create-if-absent is not atomic everywhere and a pid means nothing on another host.
  */
 public final class LakeLock implements AutoCloseable {
-  private final Path file;
+  /** Lock files held for commands run side by side in this process ('//'), with how many of them hold each. */
+  private static final Map<Path, Integer> SHARED = new HashMap<>();
 
-  private LakeLock(Path file) {
+  private final Path file;
+  /** The key in {@link #SHARED}, or null for a lock of its own. */
+  private final Path sharedAs;
+
+  private LakeLock(Path file, Path sharedAs) {
     this.file = file;
+    this.sharedAs = sharedAs;
+  }
+
+  /**
+   * The lock for one of several commands that run side by side in this process: the first takes the lock file
+   * as {@link #acquire} does, the others share it, and the last to close releases it. Another process, and a
+   * plain {@link #acquire} in this one, is refused while any of them holds it.
+   */
+  public static LakeLock acquireShared(Path file, Consumer<String> warn) {
+    Path key = file.toAbsolutePath().normalize();
+    synchronized (SHARED) {
+      if (!SHARED.containsKey(key)) {
+        acquire(file, warn);
+      }
+      SHARED.merge(key, 1, Integer::sum);
+      return new LakeLock(file, key);
+    }
   }
 
   public static LakeLock acquire(Path file, Consumer<String> warn) {
@@ -29,7 +53,7 @@ public final class LakeLock implements AutoCloseable {
       for (int attempt = 0; attempt < 2; attempt++) {
         try {
           Files.writeString(Files.createFile(file), me, StandardCharsets.UTF_8);
-          return new LakeLock(file);
+          return new LakeLock(file, null);
         } catch (FileAlreadyExistsException e) {
           String holder = readHolder(file);
           if (holder != null && isStaleLocal(holder)) {
@@ -106,6 +130,20 @@ public final class LakeLock implements AutoCloseable {
 
   @Override
   public void close() {
+    if (sharedAs != null) {
+      synchronized (SHARED) {
+        if (SHARED.merge(sharedAs, -1, Integer::sum) > 0) {
+          return;
+        }
+        SHARED.remove(sharedAs);
+        deleteFile();
+      }
+      return;
+    }
+    deleteFile();
+  }
+
+  private void deleteFile() {
     try {
       Files.deleteIfExists(file);
     } catch (IOException e) {

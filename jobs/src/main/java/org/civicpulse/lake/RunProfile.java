@@ -25,6 +25,10 @@ public final class RunProfile extends SparkListener {
   private static final String PHASE_PROPERTY = "civicpulse.phase";
   private static final Pattern NUMBERS = Pattern.compile("\\d+");
 
+  private static final java.util.concurrent.atomic.AtomicInteger PROFILES = new java.util.concurrent.atomic.AtomicInteger();
+
+  /** Tags this profile's jobs: commands that run side by side share one SparkContext and each one's listener. */
+  private final String id = "p" + PROFILES.incrementAndGet() + ":";
   private final long startNanos = System.nanoTime();
   private final double beforeStart = jvmSecondsBeforeMain();
   private final List<Phase> phases = new ArrayList<>();
@@ -64,7 +68,7 @@ public final class RunProfile extends SparkListener {
   public synchronized void attach(SparkContext sc) {
     context = sc;
     sc.addSparkListener(this);
-    sc.setLocalProperty(PHASE_PROPERTY, String.valueOf(phases.size() - 1));
+    sc.setLocalProperty(PHASE_PROPERTY, id + (phases.size() - 1));
   }
 
   /** Stops listening (a chain of commands runs several profiles on one SparkContext, one after another). */
@@ -83,7 +87,7 @@ public final class RunProfile extends SparkListener {
     phases.get(phases.size() - 1).end = now;
     phases.add(new Phase(name, now));
     if (context != null) {
-      context.setLocalProperty(PHASE_PROPERTY, String.valueOf(phases.size() - 1));
+      context.setLocalProperty(PHASE_PROPERTY, id + (phases.size() - 1));
       context.setJobDescription(name);
     }
   }
@@ -91,6 +95,9 @@ public final class RunProfile extends SparkListener {
   @Override
   public void onJobStart(SparkListenerJobStart e) {
     int phase = phaseOf(e.properties() == null ? null : e.properties().getProperty(PHASE_PROPERTY));
+    if (phase < 0) {
+      return;
+    }
     String description = e.properties() == null ? null : e.properties().getProperty("spark.job.description");
     jobStart.put(e.jobId(), e.time());
     jobKey.put(e.jobId(), new JobKey(phase, normalise(description)));
@@ -159,12 +166,16 @@ public final class RunProfile extends SparkListener {
     return b.toString();
   }
 
+  /** The phase a job's property names; 0 when it names none, -1 when it is another profile's job. */
   private int phaseOf(String property) {
     if (property == null) {
       return 0;
     }
+    if (!property.startsWith(id)) {
+      return -1;
+    }
     try {
-      int p = Integer.parseInt(property);
+      int p = Integer.parseInt(property.substring(id.length()));
       synchronized (this) {
         return p >= 0 && p < phases.size() ? p : 0;
       }

@@ -34,6 +34,20 @@ public final class SparkSessions {
     return spark;
   }
 
+  /**
+   * A session of its own on the same SparkContext, for work that runs beside this session's on another driver
+   * thread: each keeps its own SQL settings (StepScale's shuffle partitions and codegen switches). A new session
+   * starts from the application's settings, so the zone, which may have been set since, is copied.
+   */
+  public static SparkSession sibling(SparkSession spark) {
+    SparkSession own = spark.newSession();
+    own.conf().set(ZONE, spark.conf().get(ZONE));
+    return own;
+  }
+
+  /** The session's time zone setting. */
+  public static final String ZONE = "spark.sql.session.timeZone";
+
   private static void setDefault(SparkSession.Builder b, SparkConf conf, String key, String value) {
     if (!conf.contains(key)) {
       b.config(key, value);

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Commands chained with a lone '+' run in order in one JVM and stop at the first that fails. */
+/**
+ * Commands chained with a lone '+' run in order in one JVM and stop at the first that fails; commands joined by a
+ * lone '//' run at the same time, and the chain goes on only when all of them succeeded.
+ */
 class CommandChainTest {
   @Test
   void aLonePlusSeparatesCommands() {
@@ -32,5 +35,22 @@ class CommandChainTest {
   void anEmptyCommandIsABadArgumentAndNothingRuns() {
     assertThat(CliOut.run(2, "weekly", "--help", "+")).as("a trailing '+'").isEmpty();
     assertThat(CliOut.run(2, "+", "weekly", "--help")).as("a leading '+'").isEmpty();
+  }
+
+  @Test
+  void aLoneDoubleSlashJoinsCommandsOfOneStep() {
+    assertThat(CivicPulseCommand.split(List.of("dashboard", "--date", "D", "//", "forecast", "--out", "a//b"),
+        CivicPulseCommand.BESIDE)).containsExactly(List.of("dashboard", "--date", "D"), List.of("forecast", "--out", "a//b"));
+    String out = CliOut.run(0, "weekly", "--help", "//", "report", "--help", "+", "daily", "--help");
+    assertThat(out).contains("Usage: civicpulse weekly", "Usage: civicpulse report", "Usage: civicpulse daily");
+  }
+
+  @Test
+  void aFailureBesideAnotherCommandLetsItFinishAndStopsTheChain() {
+    // report fails at once (exit 2); weekly, beside it, still prints its usage; daily, the next step, never runs.
+    String out = CliOut.run(2, "weekly", "--help", "//", "report", "--every", "1", "+", "daily", "--help");
+    assertThat(out).contains("Usage: civicpulse weekly").doesNotContain("Usage: civicpulse daily");
+    assertThat(CliOut.run(2, "weekly", "--help", "//")).as("a trailing '//'").isEmpty();
+    assertThat(CliOut.run(2, "weekly", "--help", "//", "+", "report", "--help")).as("'//' then '+'").isEmpty();
   }
 }

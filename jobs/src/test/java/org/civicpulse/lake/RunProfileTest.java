@@ -38,4 +38,37 @@ class RunProfileTest {
         .containsEntry("spark_jobs", 0).containsEntry("spark_tasks", 0);
     assertThat(profile.render()).contains("1 Spark jobs, 3 tasks").contains("count ten rows");
   }
+
+  @Test
+  void twoProfilesOnOneContextCountOnlyTheirOwnJobs() throws Exception {
+    // Commands joined by '//' run on threads of one SparkContext, and each one's listener hears every job.
+    SparkSession spark = SharedSpark.get();
+    RunProfile first = new RunProfile();
+    first.attach(spark.sparkContext());
+    first.phase("first counts");
+    RunProfile[] second = new RunProfile[1];
+    Thread beside = new Thread(() -> {
+      second[0] = new RunProfile();
+      second[0].attach(spark.sparkContext());
+      second[0].phase("second counts");
+      // 4 partitions: 4 partial counts and 1 task that adds them up.
+      spark.range(0, 10, 1, 4).count();
+      try {
+        spark.sparkContext().listenerBus().waitUntilEmpty();
+      } catch (java.util.concurrent.TimeoutException e) {
+        throw new IllegalStateException(e);
+      }
+      second[0].detach();
+    });
+    beside.start();
+    beside.join();
+    spark.range(0, 10, 1, 2).count();
+    spark.sparkContext().listenerBus().waitUntilEmpty();
+    first.detach();
+
+    assertThat(first.summary().get(1)).as("the first profile: its own job only")
+        .containsEntry("spark_jobs", 1).containsEntry("spark_tasks", 3);
+    assertThat(second[0].summary().get(1)).as("the second profile: its own job only")
+        .containsEntry("spark_jobs", 1).containsEntry("spark_tasks", 5);
+  }
 }
