@@ -1,6 +1,7 @@
 package org.civicpulse.cli;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.ToIntFunction;
 import org.civicpulse.lake.SideTask;
@@ -28,7 +29,7 @@ final class ChainStep {
     }
     int[] codes = new int[commands.size()];
     // A beside command that dies of an Error never sets its code: the step has failed, not succeeded.
-    java.util.Arrays.fill(codes, ExitCodes.FAILED);
+    Arrays.fill(codes, ExitCodes.FAILED);
     List<SideTask> beside = new ArrayList<>();
     try {
       for (int i = 1; i < commands.size(); i++) {

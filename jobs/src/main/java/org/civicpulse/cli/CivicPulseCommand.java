@@ -22,7 +22,7 @@ public final class CivicPulseCommand implements Runnable {
 
   /**
    * Joins commands that run at the same time within one step of a chain: {@code dashboard … // forecast …}. For
-   * commands that read the same curated tables and write marts of their own (docs/operations.md).
+   * commands that read the same curated tables and write marts of their own (README, Running commands).
    */
   public static final String BESIDE = "//";
 

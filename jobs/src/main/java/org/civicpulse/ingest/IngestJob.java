@@ -103,7 +103,7 @@ public final class IngestJob {
     // participation go on a second driver thread, with a Spark session of its own, beside service_requests.
     // Large loads keep one dataset at a time: two datasets' shuffles at once were not measured in a 4 GB heap.
     if (sideBySide(files)) {
-      sideBySide(List.of(Schemas.SERVICE_REQUESTS), BESIDE, files, at, done);
+      ingestSideBySide(List.of(Schemas.SERVICE_REQUESTS), BESIDE, files, at, done);
     } else {
       FACTS.forEach(ds -> ingestInto(this, ds, files, at, done));
     }
@@ -121,7 +121,7 @@ public final class IngestJob {
   private static final List<String> FACTS = List.of(Schemas.SERVICE_REQUESTS, Schemas.FEEDBACK, Schemas.PARTICIPATION);
 
   /** Ingests {@code here} on this thread and {@code beside} on a second one; returns when both are done. */
-  private void sideBySide(List<String> here, List<String> beside, Map<String, List<Path>> files, Timestamp at,
+  private void ingestSideBySide(List<String> here, List<String> beside, Map<String, List<Path>> files, Timestamp at,
       Map<String, DatasetCounts> done) {
     IngestJob other = sibling();
     try (SideTask side = SideTask.start("ingest", () -> beside.forEach(ds -> ingestInto(other, ds, files, at, done)))) {
