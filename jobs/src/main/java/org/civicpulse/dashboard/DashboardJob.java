@@ -49,9 +49,10 @@ public final class DashboardJob {
   }
 
   public void run(DateRange r) {
-    DashboardInputs in = inputs(r);
+    Held events = held(new EventHistory(store, lake, progress).events(r));
+    DashboardInputs in = inputs(r, events.rows());
     // Events are the widest input every family shuffles: their count sizes the steps.
-    try (StepScale sized = StepScale.forRows(store.spark(), in.events().count(), EVENTS_PER_PARTITION, INTERPRET_BELOW)) {
+    try (StepScale sized = StepScale.forRows(store.spark(), events.count(), EVENTS_PER_PARTITION, INTERPRET_BELOW)) {
       DateRange last = new DateRange(r.to(), r.to());
       Dataset<Row> openAtEnd = cached(BacklogMetrics.openDays(in.events(), last));
       // Participation, the worklist and the providers read no mart kpis_daily writes: their chains of small jobs
@@ -111,8 +112,7 @@ public final class DashboardJob {
    * one row per rated request — and the category of a request rated today, which may be of any age — two
    * columns of service_requests, kept only for the requests rated in the range.
    */
-  private DashboardInputs inputs(DateRange r) {
-    Dataset<Row> events = held(new EventHistory(store, lake, progress).events(r));
+  private DashboardInputs inputs(DateRange r, Dataset<Row> events) {
     String providerMonth = EventHistory.month(r.to().minusDays(ProviderMetrics.WINDOW_DAYS - 1));
     Dataset<Row> requests = read(Schemas.SERVICE_REQUESTS).filter(col(TableSchema.MONTH_COLUMN).geq(providerMonth));
     Dataset<Row> participation = inMonths(read(Schemas.PARTICIPATION), r);
@@ -133,15 +133,19 @@ public final class DashboardJob {
    * files again and listed both tables again (two Delta jobs per family, 52 in a one-day kpis_daily); the
    * checkpoint's plan holds no Delta scan. Larger ranges stay cached as before: a checkpoint of them is not measured.
    */
-  static Dataset<Row> held(Dataset<Row> events) {
+  static Held held(Dataset<Row> events) {
     Dataset<Row> cached = cached(events);
-    if (cached.count() >= INTERPRET_BELOW) {
-      return cached;
+    long count = cached.count();
+    if (count >= INTERPRET_BELOW) {
+      return new Held(cached, count);
     }
     Dataset<Row> checkpoint = cached.localCheckpoint();
     cached.unpersist();
-    return checkpoint;
+    return new Held(checkpoint, count);
   }
+
+  /** The events held in memory, and how many there are (counted once, as they were held). */
+  record Held(Dataset<Row> rows, long count) {}
 
   private static Dataset<Row> inMonths(Dataset<Row> table, DateRange r) {
     return table.filter(col(TableSchema.MONTH_COLUMN).between(EventHistory.month(r.from()), EventHistory.month(r.to())));
