@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.civicpulse.forecast.models.Candidates;
 import org.civicpulse.forecast.models.IsoWeek;
 
 /**
@@ -52,24 +53,40 @@ final class PanelEvidence {
    */
   List<OriginRun> classPool(IsoWeek week, boolean intermittent) {
     List<OriginRun> pool = new ArrayList<>();
-    Set<String> informative = new HashSet<>();
     for (SeriesBacktest s : series) {
       for (OriginRun r : s.evidenceAt(week)) {
         if (r.intermittent == intermittent) {
           pool.add(r);
-          if (r.maseScale > 0) {
-            informative.add(s.id());
-          }
         }
       }
     }
-    return informative.size() >= MIN_CLASS_SERIES ? pool : evidenceAt(week);
+    return classDecidesAlone(week, intermittent) ? pool : evidenceAt(week);
   }
 
-  /** {@code chosen} for a series of this class with these eligible models, once per panel and week. */
+  /** Whether {@link #MIN_CLASS_SERIES} series with a defined MASE scale make up the class at {@code week}. */
+  private boolean classDecidesAlone(IsoWeek week, boolean intermittent) {
+    Set<String> informative = new HashSet<>();
+    for (SeriesBacktest s : series) {
+      for (OriginRun r : s.evidenceAt(week)) {
+        if (r.intermittent == intermittent && r.maseScale > 0) {
+          informative.add(s.id());
+        }
+      }
+    }
+    return informative.size() >= MIN_CLASS_SERIES;
+  }
+
+  /**
+   * {@code chosen} for a series of this class with these eligible models, once per panel and week. A class that
+   * borrows the whole panel's runs does not pick a model of its class only ({@link Candidates#INTERMITTENT_ONLY}):
+   * that model's record there is on the other class's series, which says nothing of it on these.
+   */
   Method chosen(IsoWeek week, boolean intermittent, List<String> eligible, Method defaultMethod) {
-    return choices.computeIfAbsent(week + " " + intermittent + " " + eligible + " " + defaultMethod.name(),
-        k -> new ModelChooser(eligible, defaultMethod).chosen(classPool(week, intermittent)));
+    return choices.computeIfAbsent(week + " " + intermittent + " " + eligible + " " + defaultMethod.name(), k -> {
+      List<String> candidates = classDecidesAlone(week, intermittent) ? eligible
+          : eligible.stream().filter(m -> !Candidates.INTERMITTENT_ONLY.contains(m)).toList();
+      return new ModelChooser(candidates, defaultMethod).chosen(classPool(week, intermittent));
+    });
   }
 
   /** The method's interval calibration at {@code week} for {@code seriesId}, from the panel's evidence. */

@@ -25,8 +25,6 @@ public final class SeriesForecaster implements java.io.Serializable {
   public static final String CHOSEN = "chosen";
   private static final String ETS = "ets";
   private static final String ARIMA = "fourier_arima";
-  private static final String CROSTON = "croston";
-  private static final String TSB = "tsb";
 
   private final BacktestSpec spec;
   private final List<ForecastModel> models;
@@ -205,7 +203,7 @@ public final class SeriesForecaster implements java.io.Serializable {
     boolean intermittent = current.intermittent;
     List<String> eligible = new ArrayList<>();
     for (ForecastModel m : models) {
-      boolean intermittentOnly = m.name().equals(CROSTON) || m.name().equals(TSB);
+      boolean intermittentOnly = Candidates.INTERMITTENT_ONLY.contains(m.name());
       if ((intermittent || !intermittentOnly) && current.forecasts.containsKey(m.name())) {
         eligible.add(m.name());
       }

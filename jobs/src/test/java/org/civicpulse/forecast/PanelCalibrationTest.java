@@ -84,8 +84,9 @@ class PanelCalibrationTest {
             .containsExactly(SeriesForecasterTest.forecastAt(a, model, o).hi95());
       }
     }
-    // Once the planted week's origin run is past (13 weeks after origin k), series s0's intervals widen.
-    IsoWeek later = a.origins().get(k + 1 + 1);
+    // Once the planted week's origin run is past — at origin k + 1, 13 weeks after origin k, its 13 actual weeks
+    // all lie at or before it — series s0's intervals widen.
+    IsoWeek later = a.origins().get(k + 1);
     assertThat(SeriesForecasterTest.forecastAt(b, "ets", later).hi95()[0])
         .isGreaterThan(SeriesForecasterTest.forecastAt(a, "ets", later).hi95()[0]);
   }

@@ -92,4 +92,35 @@ class PanelChoiceTest {
     assertThat(evidence.evidenceAt(W1.plusWeeks(14))).as("a run counts once all its actual weeks are past").hasSize(5);
     assertThat(evidence.evidenceAt(W1.plusWeeks(15))).hasSize(10);
   }
+
+  /** Actuals [10, 10] at four origin weeks; tsb exact (error 0), ets 11 (1), fourier_arima 12 (2), snaive 13 (3). */
+  static SeriesBacktest tsbBestEverywhere(String id, boolean intermittent) {
+    List<OriginRun> inner = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      Map<String, PointForecast> f = new LinkedHashMap<>();
+      f.put("snaive", new PointForecast(new double[] {13, 13}));
+      f.put("ets", new PointForecast(new double[] {11, 11}));
+      f.put("fourier_arima", new PointForecast(new double[] {12, 12}));
+      f.put("tsb", new PointForecast(new double[] {10, 10}));
+      inner.add(OriginRun.of(W1.plusWeeks(13L * i), 0, f, new double[] {10, 10}, 1, 1, intermittent));
+    }
+    return new SeriesBacktest(id, new WeeklySeries(W1, new double[60]), inner, List.of(), inner.get(0), 2, List.of());
+  }
+
+  @Test
+  void aClassThatBorrowsThePanelDoesNotPickAModelOfItsClassOnly() {
+    IsoWeek decision = W1.plusWeeks(100);
+    List<String> eligible = List.of("snaive", "ets", "fourier_arima", "tsb");
+    // 3 dense series and 1 intermittent: the intermittent class borrows all 16 runs. tsb's 0 there is its record
+    // on the dense series, so it is not a candidate; the best of the rest is ets (1; ets + fourier_arima: 11.5 → 1.5).
+    List<SeriesBacktest> oneIntermittent = List.of(tsbBestEverywhere("d1", false), tsbBestEverywhere("d2", false),
+        tsbBestEverywhere("d3", false), tsbBestEverywhere("i1", true));
+    assertThat(new PanelEvidence(oneIntermittent, 2, false).chosen(decision, true, eligible, DEFAULT).name())
+        .as("a borrowed pool").isEqualTo("ets");
+    // 3 intermittent series decide on their own runs, where tsb is exact.
+    List<SeriesBacktest> threeIntermittent = List.of(tsbBestEverywhere("d1", false), tsbBestEverywhere("i1", true),
+        tsbBestEverywhere("i2", true), tsbBestEverywhere("i3", true));
+    assertThat(new PanelEvidence(threeIntermittent, 2, false).chosen(decision, true, eligible, DEFAULT).name())
+        .as("the class's own pool").isEqualTo("tsb");
+  }
 }

@@ -2,9 +2,13 @@ package org.civicpulse.forecast.models;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** The candidate models of docs/forecast.md. */
 public final class Candidates {
+  /** The models only an intermittent series may use: the intermittent-demand methods. */
+  public static final Set<String> INTERMITTENT_ONLY = Set.of("croston", "tsb");
+
   private Candidates() {}
 
   /** snaive, ets, fourier_arima, croston, tsb, gbm — in output order, gbm fitted per series ({@link Gbm}). */

@@ -29,22 +29,28 @@ final class ExponentialSmoothing {
 
   /** The better of ETS(A,N,N) and ETS(A,Ad,N) by AICc (the trend model needs 10 or more points). */
   static Fit fit(double[] z) {
-    Fit none = fitOne(z, false);
+    Fit none = fitOne(z, false, 1);
     if (z.length < 10) {
       return none;
     }
-    Fit damped = fitOne(z, true);
+    Fit damped = fitOne(z, true, 1);
     return damped.aicc < none.aicc ? damped : none;
   }
 
-  static Fit fitOne(double[] z, boolean trend) {
-    double[] start = trend ? new double[] {logit(0.2), logit(0.1), logit(0.5)} : new double[] {logit(0.2)};
-    double[] best = NelderMead.minimise(p -> run(z, trend, p, false).sse, start, 0.8, trend ? 300 : 100, 1e-7);
-    return run(z, trend, best, true);
+  /** ETS(A,N,N) with the level's weight α at most {@code alphaMax}: a level that moves slowly, and no trend. */
+  static Fit fitSlowLevel(double[] z, double alphaMax) {
+    return fitOne(z, false, alphaMax);
   }
 
-  private static Fit run(double[] z, boolean trend, double[] p, boolean keepFitted) {
-    double alpha = 1e-4 + (1 - 2e-4) * sigmoid(p[0]);
+  static Fit fitOne(double[] z, boolean trend, double alphaMax) {
+    double[] start = trend ? new double[] {logit(0.2), logit(0.1), logit(0.5)} : new double[] {logit(0.2)};
+    double[] best = NelderMead.minimise(p -> run(z, trend, p, alphaMax, false).sse, start, 0.8, trend ? 300 : 100,
+        1e-7);
+    return run(z, trend, best, alphaMax, true);
+  }
+
+  private static Fit run(double[] z, boolean trend, double[] p, double alphaMax, boolean keepFitted) {
+    double alpha = 1e-4 + (alphaMax - 2e-4) * sigmoid(p[0]);
     double beta = trend ? alpha * (1e-4 + (1 - 2e-4) * sigmoid(p[1])) : 0;
     double phi = trend ? PHI_MIN + (PHI_MAX - PHI_MIN) * sigmoid(p[2]) : 1;
     int n = z.length;

@@ -69,6 +69,31 @@ class ModelKnownAnswerTest {
   }
 
   @Test
+  void etsReadsTheSeasonAroundALevelThatGrowsFasterThanAStraightLine() {
+    // y = 0.01·t² + 10·sin(year phase) over 4 years. The centred 2×52-week moving average of t² is t² plus a
+    // constant (the window's spread), and of the sine all but nothing (a 52-week window over a 52.18-week year),
+    // so the season fitted around that level is the sine; a regression on a straight trend reads part of the
+    // parabola as season (2.3 off at its worst, measured).
+    WeeklySeries s = series(208, t -> 0.01 * t * t + 10 * Math.sin(phase(t)));
+    FourierDesign design = FourierDesign.build(s, H, true, FourierDesign.maxPairsFor(208));
+    SeasonalRegression around = SeasonalRegression.selectAroundLevel(design, s.values());
+    for (int t = 0; t < 208 + H; t++) {
+      assertThat(around.seasonal(t)).as("season at %d", t).isCloseTo(10 * Math.sin(phase(t)), within(0.1));
+    }
+    assertThat(SeasonalRegression.AROUND_LEVEL_MIN).as("three years of training: a year of level each side").isEqualTo(156);
+  }
+
+  @Test
+  void etsMovesTheLevelOfAnIntermittentSeriesAtMostFivePercentOfABurstAWeek() {
+    // 197 weeks at zero, then three at 1000: intermittent. ETS(A,N,N) follows the burst as far as α = 0.05 lets
+    // it: a level of 1000 · (1 − 0.95³) = 142.625, flat (no trend); the season fitted around the moving level
+    // moves it by under 2. With a free α and a trend the forecast rose from 330 to 650.
+    WeeklySeries s = series(200, t -> t >= 197 ? 1000 : 0);
+    assertThat(boxed(new EtsModel().forecast(s, H).mean()))
+        .allSatisfy(v -> assertThat(v).isCloseTo(1000 * (1 - Math.pow(0.95, 3)), within(2.0)));
+  }
+
+  @Test
   void seasonalNaiveReproducesAnExact52WeekPattern() {
     WeeklySeries s = series(156, t -> (t % 52) * 3 % 17);
     double[] f = new SeasonalNaive().forecast(s, 52).mean();
