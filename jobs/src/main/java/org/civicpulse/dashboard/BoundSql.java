@@ -12,11 +12,17 @@ import java.util.regex.Pattern;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.catalog.SessionCatalog;
 
 /**
  * One SQL statement over the Datasets it is given: {@code {name}} in the text stands for the Dataset bound to
  * that name. Each binding is a temporary view with a name of its own, dropped as soon as the statement is
  * analysed, so a metric reads only its arguments and never a view some other code registered.
+ *
+ * <p>The views are dropped from the session catalog itself, not through {@code spark.catalog().dropTempView}:
+ * that one also uncaches the view's plan, which is the plan of the Dataset bound to it — so every input the
+ * dashboard had persisted lost its cache the first time a statement bound it, and every later statement read
+ * its Delta files again (docs/performance.md).
  */
 final class BoundSql {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z][a-z0-9_]*)}");
@@ -55,7 +61,8 @@ final class BoundSql {
       });
       return spark.sql(sql);
     } finally {
-      registered.forEach(spark.catalog()::dropTempView);
+      SessionCatalog catalog = ((org.apache.spark.sql.classic.SparkSession) spark).sessionState().catalog();
+      registered.forEach(catalog::dropTempView);
     }
   }
 

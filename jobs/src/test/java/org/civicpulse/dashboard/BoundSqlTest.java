@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import org.civicpulse.testing.SharedSpark;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +37,19 @@ class BoundSqlTest {
   void theViewsAreGoneOnceTheStatementIsAnalysed() {
     BoundSql.of("SELECT * FROM {gone}").with("gone", spark.range(1).toDF("x")).run();
     assertThat(spark.sql("SHOW TABLES LIKE 'cp_gone*'").collectAsList()).as("temporary views left behind").isEmpty();
+  }
+
+  @Test
+  void aPersistedInputStaysCachedOnceItsViewIsDropped() {
+    // Catalog.dropTempView would uncache the view's plan — the plan of the persisted input — and with it the cache.
+    Dataset<Row> kept = spark.range(1, 4).toDF("x").persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      assertThat(BoundSql.of("SELECT sum(x) FROM {kept}").with("kept", kept).run().first().getLong(0)).isEqualTo(6L);
+      assertThat(kept.storageLevel()).as("the input's cache after the statement").isEqualTo(StorageLevel.MEMORY_AND_DISK());
+      assertThat(spark.sql("SHOW TABLES LIKE 'cp_kept*'").collectAsList()).as("its view").isEmpty();
+    } finally {
+      kept.unpersist();
+    }
   }
 
   @Test
