@@ -128,10 +128,10 @@ public final class DashboardJob {
   }
 
   /**
-   * The events every family reads, held in memory. Below {@link #INTERPRET_BELOW} events as a local checkpoint:
-   * the families' plans did not match the cache of this Delta read pinned to a version, so each family read the
-   * files again and listed both tables again (two Delta jobs per family, 52 in a one-day kpis_daily); the
-   * checkpoint's plan holds no Delta scan. Larger ranges stay cached as before: a checkpoint of them is not measured.
+   * The events every family reads, held in memory. Below {@link #INTERPRET_BELOW} events as a local checkpoint,
+   * whose plan holds no Delta scan: one day's families then plan and run fewer jobs (measured when the cache was
+   * still lost to the first statement that bound it, see {@link BoundSql}: 52 Delta jobs in a one-day kpis_daily).
+   * Larger ranges stay cached: a checkpoint of them is not measured.
    */
   static Held held(Dataset<Row> events) {
     Dataset<Row> cached = cached(events);
