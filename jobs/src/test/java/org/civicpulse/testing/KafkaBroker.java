@@ -5,13 +5,17 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.civicpulse.schema.Schemas;
 
 /**
@@ -88,9 +92,12 @@ public final class KafkaBroker implements AutoCloseable {
       List<String> names = Stream.of("requests", "feedback", "participation", "alerts").map(t -> prefix + "." + t).toList();
       admin.createTopics(names.stream().map(n -> new NewTopic(n, partitionsEach, (short) 1)).toList()).all().get();
       // createTopics returns before every partition has a leader; a send in that gap met NOT_LEADER_OR_FOLLOWER,
-      // then out-of-order sequence numbers, until its records expired (seen once on a loaded machine).
+      // then out-of-order sequence numbers, until its records expired (seen once on a loaded machine). The
+      // metadata can name a leader before that broker serves the partition (seen once more), so the wait ends
+      // only when the leader answers a request of its own for every partition: its latest offset.
       long deadline = System.currentTimeMillis() + 60_000;
-      while (!allLed(admin, names) && System.currentTimeMillis() < deadline) {
+      while (!(allLed(admin, names) && allServed(admin, names, partitionsEach))
+          && System.currentTimeMillis() < deadline) {
         Thread.sleep(200);
       }
     }
@@ -104,6 +111,18 @@ public final class KafkaBroker implements AutoCloseable {
           .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
     } catch (Exception e) {
       return false; // not described yet: ask again
+    }
+  }
+
+  private static boolean allServed(Admin admin, List<String> topics, int partitionsEach) {
+    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+    topics.forEach(t -> IntStream.range(0, partitionsEach)
+        .forEach(p -> latest.put(new TopicPartition(t, p), OffsetSpec.latest())));
+    try {
+      admin.listOffsets(latest).all().get();
+      return true;
+    } catch (Exception e) {
+      return false; // a partition not served yet: ask again
     }
   }
 

@@ -5,6 +5,11 @@ package org.civicpulse.forecast.models;
  * seasonal component (Fourier and holiday terms only) and the full fitted line over history and future.
  */
 final class SeasonalRegression {
+  /** Half the window of the moving level the season is fitted around: 26 weeks each side. */
+  static final int HALF_YEAR = 26;
+  /** Training weeks needed to fit the season around a moving level: a year of level on each side of a year. */
+  static final int AROUND_LEVEL_MIN = 156;
+
   final int pairs;
   final double[] coefficients;
   final int[] used;
@@ -20,11 +25,6 @@ final class SeasonalRegression {
     this.sse = sse;
     this.aicc = aicc;
   }
-
-  /** Half the window of the moving level the season is fitted around: 26 weeks each side. */
-  static final int HALF_YEAR = 26;
-  /** Training weeks needed to fit the season around a moving level: a year of level on each side of a year. */
-  static final int AROUND_LEVEL_MIN = 156;
 
   /** Fits {@code y} (training rows of the design) for every allowed number of pairs; keeps the best AICc. */
   static SeasonalRegression select(FourierDesign design, double[] y) {
