@@ -28,12 +28,16 @@ public final class SatisfactionMetrics {
 
   /** @param feedbackByRequest the ids of requests that have feedback (any time), in column request_id */
   public static Dataset<Row> feedbackRate(Dataset<Row> events, Dataset<Row> feedbackByRequest, DateRange r) {
-    return BoundSql.of("SELECT " + KEYS + ", count(DISTINCT request_id) AS closed_n,"
-        + " count(DISTINCT CASE WHEN has_feedback THEN request_id END) / count(DISTINCT request_id) AS feedback_rate"
-        + " FROM (SELECT to_date(e.event_time) AS date, e.community_id, e.category, e.request_id,"
+    // Distinct requests per cell: has_feedback is a function of request_id, so one DISTINCT over the exploded
+    // cells gives both counts (two count(DISTINCT …) under a CUBE expanded the rows twice more).
+    return BoundSql.of("SELECT date, community_id, category, count(*) AS closed_n,"
+        + " count(CASE WHEN has_feedback THEN 1 END) / count(*) AS feedback_rate FROM ("
+        + " SELECT DISTINCT date, k.community AS community_id, k.cat AS category, request_id, has_feedback FROM ("
+        + "  SELECT to_date(e.event_time) AS date, e.community_id, e.category, e.request_id,"
         + "  fb.request_id IS NOT NULL AS has_feedback FROM {events} e"
         + "  LEFT JOIN {feedback_by_request} fb ON e.request_id = fb.request_id"
-        + "  WHERE e.event_type = 'closed' AND to_date(e.event_time) BETWEEN " + r.a() + " AND " + r.b() + ") "
-        + CUBE).with("events", events).with("feedback_by_request", feedbackByRequest).run();
+        + "  WHERE e.event_type = 'closed' AND to_date(e.event_time) BETWEEN " + r.a() + " AND " + r.b() + ")"
+        + Rollup.EXPLODED_SETS + ") GROUP BY date, community_id, category")
+        .with("events", events).with("feedback_by_request", feedbackByRequest).run();
   }
 }

@@ -68,11 +68,16 @@ class RunningSumMetricsTest {
 
   @Test
   void closedInThePrevious30DaysCountsEachRequestOncePerDay() {
-    // HistoryFixture's closes, plus F of the hand-built day (closed twice a day apart: overlapping windows) and X,
-    // closed in heating and again nine days later in noise (once in the ALL roll-ups, once in each category).
+    // HistoryFixture's closes, plus F of the hand-built day (closed twice a day apart: overlapping windows), X,
+    // closed in heating and again nine days later in noise (once in the ALL roll-ups, once in each category), and Y.
     List<Row> x = new ArrayList<>();
     DashboardFixture.request(x, "X", "C01", "heating", "2024-03-20T10:00", "2024-03-21T10:00", "closed 2024-04-01T10:00");
     DashboardFixture.request(x, "X", "C01", "noise", "2024-03-20T10:00", "2024-03-21T10:00", "closed 2024-04-10T10:00");
+    // Y closed twice on one day: once per day and group, like a single close.
+    List<Row> y = new ArrayList<>();
+    DashboardFixture.request(y, "Y", "C02", "noise", "2024-04-03T08:00", "2024-04-04T08:00", "created 2024-04-03T08:00",
+        "closed 2024-04-05T09:00", "reopened 2024-04-05T10:00", "closed 2024-04-05T16:00");
+    x.addAll(y);
     Dataset<Row> events = HistoryFixture.events(spark).unionByName(DashboardFixture.inputs(spark).events())
         .unionByName(spark.createDataFrame(x, Schemas.get(Schemas.REQUEST_EVENTS).sparkSchema()));
     DashboardInputs v = withEvents(events);
@@ -81,6 +86,12 @@ class RunningSumMetricsTest {
     List<Row> actual = ReopenMetrics.closedPrevious30(v.events(), v.grid(), r).filter(col("closed_prev30").gt(0)).collectAsList();
     assertThat(actual).as("closed_prev30 cells").containsExactlyInAnyOrderElementsOf(expected);
     assertThat(expected).as("rows compared").hasSizeGreaterThan(500);
+    DashboardInputs yAlone = withEvents(spark.createDataFrame(y, Schemas.get(Schemas.REQUEST_EVENTS).sparkSchema()));
+    List<String> yDays = ReopenMetrics.closedPrevious30(yAlone.events(), yAlone.grid(), r)
+        .filter("community_id = 'C02' AND category = 'noise' AND closed_prev30 > 0")
+        .selectExpr("concat(min(date), ' … ', max(date), ': ', max(closed_prev30))").as(org.apache.spark.sql.Encoders.STRING())
+        .collectAsList();
+    assertThat(yDays).as("Y alone, closed twice on 04-05: counted once on 04-06 … 05-05").containsExactly("2024-04-06 … 2024-05-05: 1");
   }
 
   @Test
