@@ -49,7 +49,7 @@ public final class DashboardJob {
   }
 
   public void run(DateRange r) {
-    Held events = held(new EventHistory(store, lake, progress).events(r));
+    Held events = held(new EventHistory(store, lake, progress).events(r).selectExpr(DashboardInputs.EVENT_COLUMNS));
     DashboardInputs in = inputs(r, events.rows());
     // Events are the widest input every family shuffles: their count sizes the steps.
     try (StepScale sized = StepScale.forRows(store.spark(), events.count(), EVENTS_PER_PARTITION, INTERPRET_BELOW)) {

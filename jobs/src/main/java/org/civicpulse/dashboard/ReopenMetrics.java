@@ -26,13 +26,14 @@ public final class ReopenMetrics {
   public static Dataset<Row> closedPrevious30(Dataset<Row> events, CellGrid grid, DateRange r) {
     // Spread by request before the rows are exploded into their cells: the window below partitions by cell and
     // request, which that spread already satisfies, so one shuffle moves each close once instead of four times.
-    // No DISTINCT: a second close of a request on the same day gets lag = its own day, an empty span.
+    // No DISTINCT: a second close of a request on the same day gets lag = its own day, an empty span. The
+    // request leads the window's keys: the sort then compares ids that differ, not the few community ids.
     String closes = "SELECT request_id, c, k.community AS community_id, k.cat AS category FROM ("
         + " SELECT request_id, to_date(event_time) AS c, community_id, category FROM {events}"
         + " WHERE event_type = 'closed' AND to_date(event_time) BETWEEN date_sub(" + r.a() + ", 30) AND " + r.b()
         + " DISTRIBUTE BY request_id)" + Rollup.EXPLODED_SETS;
     String spans = "SELECT community_id, category, greatest(date_add(c, 1), " + r.a() + ","
-        + "  coalesce(date_add(lag(c) OVER (PARTITION BY community_id, category, request_id ORDER BY c), 31), " + r.a() + ")) AS s,"
+        + "  coalesce(date_add(lag(c) OVER (PARTITION BY request_id, community_id, category ORDER BY c), 31), " + r.a() + ")) AS s,"
         + " least(date_add(c, 30), " + r.b() + ") AS e FROM (" + closes + ")";
     Dataset<Row> steps = BoundSql.of("SELECT st.day AS date, community_id, category, sum(st.delta) AS d_closed_prev30 FROM (SELECT community_id, category,"
         + " explode(filter(array(" + RunningSums.span("closed_prev30", "s", "e") + "), x -> x.day <= " + r.b() + ")) AS st"
