@@ -4,8 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.civicpulse.schema.Schemas;
 import org.civicpulse.testing.SharedSpark;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -105,21 +111,20 @@ class DashboardMetricsTest {
   void feedbackRateCountsARequestOncePerCellWhenItClosesTwiceInADay() {
     // Z closes in heating, is reopened and recategorised, and closes in noise the same day; W closes in heating.
     // Only Z has feedback. Per cell: heating {Z, W}, noise {Z}, ALL {Z, W} (Z once).
-    List<Row> x = new java.util.ArrayList<>();
+    List<Row> x = new ArrayList<>();
     DashboardFixture.request(x, "Z", "C01", "heating", "2024-04-01T08:00", "2024-04-03T08:00", "closed 2024-04-02T09:00");
     DashboardFixture.request(x, "Z", "C01", "noise", "2024-04-01T08:00", "2024-04-03T08:00", "reopened 2024-04-02T10:00",
         "closed 2024-04-02T15:00");
     DashboardFixture.request(x, "W", "C01", "heating", "2024-04-01T08:00", "2024-04-03T08:00", "closed 2024-04-02T11:00");
-    org.apache.spark.sql.SparkSession spark = SharedSpark.get();
-    org.apache.spark.sql.Dataset<Row> events = spark.createDataFrame(x,
-        org.civicpulse.schema.Schemas.get(org.civicpulse.schema.Schemas.REQUEST_EVENTS).sparkSchema());
-    org.apache.spark.sql.Dataset<Row> rated = spark.sql("SELECT 'Z' AS request_id, 5 AS rating");
-    java.util.Map<String, String> actual = new java.util.TreeMap<>();
+    SparkSession spark = SharedSpark.get();
+    Dataset<Row> events = spark.createDataFrame(x, Schemas.get(Schemas.REQUEST_EVENTS).sparkSchema());
+    Dataset<Row> rated = spark.sql("SELECT 'Z' AS request_id, 5 AS rating");
+    Map<String, String> actual = new TreeMap<>();
     for (Row row : SatisfactionMetrics.feedbackRate(events, DashboardInputs.feedbackByRequest(rated),
         new DateRange(LocalDate.of(2024, 4, 2), LocalDate.of(2024, 4, 2))).collectAsList()) {
       actual.put(row.getAs("community_id") + "/" + row.getAs("category"), row.getAs("closed_n") + " " + row.getAs("feedback_rate"));
     }
-    assertThat(actual).as("closed requests and feedback rate per cell").isEqualTo(java.util.Map.of(
+    assertThat(actual).as("closed requests and feedback rate per cell").isEqualTo(Map.of(
         "C01/heating", "2 0.5", "C01/noise", "1 1.0", "C01/ALL", "2 0.5",
         "ALL/heating", "2 0.5", "ALL/noise", "1 1.0", "ALL/ALL", "2 0.5"));
   }
