@@ -21,7 +21,11 @@ public final class SparkSessions {
         .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
         .config("spark.sql.session.timeZone", timezone);
     setDefault(b, conf, "spark.sql.shuffle.partitions", String.valueOf(shufflePartitions));
-    setDefault(b, conf, "spark.databricks.delta.snapshotPartitions", "4");
+    // A table's state (its file list) is a few thousand rows at most: the lake is partitioned by month and
+    // compacted. Every read of a Delta table runs a job over that state, one task per partition, and each task
+    // generates its row deserializer's code again: one partition (Delta's default is 50) was 5-10 % of a
+    // one-day dashboard and no slower at 1m requests (docs/performance.md).
+    setDefault(b, conf, "spark.databricks.delta.snapshotPartitions", "1");
     setDefault(b, conf, "spark.ui.showConsoleProgress", "false");
     setDefault(b, conf, "spark.sql.adaptive.enabled", "true");
     setDefault(b, conf, "spark.databricks.delta.schema.autoMerge.enabled", "false");

@@ -24,7 +24,7 @@ public final class SharedSpark {
             .config("spark.default.parallelism", "2")
             .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
             .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
-            .config("spark.databricks.delta.snapshotPartitions", "2")
+            .config("spark.databricks.delta.snapshotPartitions", "1")
             .config("spark.sql.warehouse.dir", tmp.resolve("warehouse").toString())
             .config("spark.local.dir", tmp.resolve("local").toString())
             .config("spark.sql.session.timeZone", "Asia/Shanghai")
