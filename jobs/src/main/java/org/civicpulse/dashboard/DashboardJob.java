@@ -79,8 +79,10 @@ public final class DashboardJob {
         write(Marts.EQUITY_CATEGORIES, marts.categories(), last);
       })) {
         progress.accept("scores (the equity lens beside them)");
-        Dataset<Row> kpisAll = readMart(Marts.KPIS_DAILY, r.from().minusDays(89), r.to()).filter("category = 'ALL'");
-        Dataset<Row> partAll = readMart(Marts.PARTICIPATION_DAILY, r.from(), r.to()).filter("dimension = 'ALL'");
+        Dataset<Row> kpisAll = readMart(Marts.KPIS_DAILY, r.from().minusDays(HistoryTargets.DAYS), r.to())
+            .filter("category = 'ALL'");
+        Dataset<Row> partAll = readMart(Marts.PARTICIPATION_DAILY, r.from().minusDays(HistoryTargets.DAYS), r.to())
+            .filter("dimension = 'ALL'");
         write(Marts.SCORES, ScoreWindows.scores(store.spark(), kpisAll, partAll, r, targets), r);
         fair.join();
       }

@@ -1,6 +1,8 @@
 package org.civicpulse.dashboard;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +18,8 @@ import org.civicpulse.config.Targets;
  * Scores per community (and ALL) for each day of a range and the windows day, week (7 days), month (30) and
  * quarter (90) ending that day. Window values: SLA compliance and CSAT pooled over the window's requests and
  * ratings; time and rate metrics as the mean of the window's daily values; overdue and participation per
- * 1,000 as at the window's last day. metrics_n says how many metrics had a value and a target: the score's basis
+ * 1,000 as at the window's last day. A metric without a configured target is measured against the community's
+ * own history (HistoryTargets). metrics_n says how many metrics had a value and a target: the score's basis
  * (no score below ScoreCalculator.MIN_BASIS).
  */
 public final class ScoreWindows {
@@ -37,8 +40,9 @@ public final class ScoreWindows {
   private ScoreWindows() {}
 
   /**
-   * @param kpis kpis_daily rows with category ALL, from 89 days before the range on
-   * @param participation participation_daily rows with dimension ALL
+   * @param kpis kpis_daily rows with category ALL, from {@link HistoryTargets#DAYS} days before the range on (the
+   *     quarter window and the history targets reach back that far)
+   * @param participation participation_daily rows with dimension ALL, from as far back
    */
   public static Dataset<Row> scores(SparkSession spark, Dataset<Row> kpis, Dataset<Row> participation, DateRange r,
       Targets targets) {
@@ -57,20 +61,26 @@ public final class ScoreWindows {
     }
     sql.append(String.join(" UNION ALL ", parts))
         .append(") k LEFT JOIN {participation} p ON p.date = k.date AND p.community_id = k.community_id")
-        .append(" WHERE k.date BETWEEN ").append(r.a()).append(" AND ").append(r.b());
+        .append(" WHERE k.date BETWEEN ").append(r.extendBack(HistoryTargets.DAYS).a()).append(" AND ").append(r.b());
     String query = sql.toString().replace("w.window", "k.window");
     List<Row> windowValues = BoundSql.of(query).with("kpis", kpis).with("participation", participation).run()
         .collectAsList();
-    Map<String, Double> fallback = historyTargets(windowValues);
-    List<Row> out = new ArrayList<>();
-    String[] metrics = Targets.HIGHER_IS_BETTER.keySet().toArray(new String[0]);
+    HistoryTargets history = new HistoryTargets();
     for (Row row : windowValues) {
-      Map<String, Double> values = new LinkedHashMap<>();
-      for (String m : metrics) {
-        Object v = row.getAs(m);
-        values.put(m, v == null ? null : ((Number) v).doubleValue());
+      if ("day".equals(row.getAs("window"))) {
+        history.add(row.getAs("community_id"), row.<java.sql.Date>getAs("date").toLocalDate(), values(row));
       }
-      ScoreCalculator.Score s = ScoreCalculator.score(values, targets, fallback);
+    }
+    Map<String, Map<String, Double>> fallbacks = new HashMap<>();
+    List<Row> out = new ArrayList<>();
+    for (Row row : windowValues) {
+      LocalDate day = row.<java.sql.Date>getAs("date").toLocalDate();
+      if (day.isBefore(r.from())) {
+        continue;
+      }
+      String community = row.getAs("community_id");
+      Map<String, Double> fallback = fallbacks.computeIfAbsent(community + "|" + day, k -> history.at(community, day));
+      ScoreCalculator.Score s = ScoreCalculator.score(values(row), targets, fallback);
       out.add(RowFactory.create(row.<java.sql.Date>getAs("date"), row.getAs("community_id"), row.getAs("window"),
           Double.isNaN(s.score()) ? null : s.score(), String.join(";", s.best()), String.join(";", s.worst()),
           s.basis()));
@@ -78,16 +88,12 @@ public final class ScoreWindows {
     return spark.createDataFrame(out, SCHEMA);
   }
 
-  /** Mean ∓ sd of each metric's daily values over the rows given, for metrics without a configured target. */
-  private static Map<String, Double> historyTargets(List<Row> rows) {
-    Map<String, Double> out = new LinkedHashMap<>();
-    for (Map.Entry<String, Boolean> m : Targets.HIGHER_IS_BETTER.entrySet()) {
-      double[] xs = rows.stream().filter(r -> "day".equals(r.getAs("window")) && r.getAs(m.getKey()) != null)
-          .mapToDouble(r -> ((Number) r.getAs(m.getKey())).doubleValue()).toArray();
-      if (xs.length > 1) {
-        out.put(m.getKey(), ScoreCalculator.historyTarget(xs, m.getValue()));
-      }
+  private static Map<String, Double> values(Row row) {
+    Map<String, Double> values = new LinkedHashMap<>();
+    for (String m : Targets.HIGHER_IS_BETTER.keySet()) {
+      Object v = row.getAs(m);
+      values.put(m, v == null ? null : ((Number) v).doubleValue());
     }
-    return out;
+    return values;
   }
 }
