@@ -41,6 +41,8 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 cd "$CIVICPULSE_ROOT"
+# Every run measures a JVM of its own, even when a resident session (`serve`) is up; session_row says otherwise.
+export CIVICPULSE_SERVE=off
 
 section="${1:-all}"; [[ $# -gt 0 ]] && shift
 requests=""   # default: 1m for ingest, 100k (the committed sample's size) for dashboard
@@ -446,6 +448,40 @@ for k in s:
 PY
 }
 
+# session_row <label> <pair row> <lake> <dates…>: the same dashboard sent to a resident session (`serve`), after
+# 5 untimed runs that warm it (its C2 compiler is still at work after 3); wall = the client's, CPU = the client's + what the session's JVM spent meanwhile
+# (/proc), RSS = the session's peak. The DuckDB columns are the pair row's (same run).
+session_row() {
+  local label="$1" pair="$2" lake="$3"; shift 3
+  local socket; socket=$(serve_socket)
+  CIVICPULSE_LOG_DIR=off scripts/civicpulse serve --idle-minutes 30 > "$tmp/serve.out" 2>&1 &
+  local launcher=$! pid="" i
+  for i in $(seq 240); do
+    pid=$(sed -n 's/.*serving .* (pid \([0-9]*\)).*/\1/p' "$tmp/serve.out"); [[ -n $pid && -S $socket ]] && break; sleep 0.5
+  done
+  [[ -n $pid ]] || { tail -5 "$tmp/serve.out" >&2; echo "| $label | session did not start | | | | | | |"; return 0; }
+  local civic=(env CIVICPULSE_LOG_DIR=off CIVICPULSE_SERVE=on scripts/civicpulse dashboard --lake "$lake" "$@")
+  log "bench: dashboard $label: 5 warm-up runs, then × $runs"
+  for i in 1 2 3 4 5; do "${civic[@]}" > /dev/null 2>&1; done
+  local walls=() cpus=() hz; hz=$(getconf CLK_TCK)
+  for i in $(seq "$runs"); do
+    local a b; a=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+    /usr/bin/time -f '%e %U %S' -o "$tmp/time.txt" "${civic[@]}" > /dev/null 2> "$tmp/last.err" || tail -3 "$tmp/last.err" >&2
+    b=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+    read -r wall user sys < "$tmp/time.txt"
+    walls+=("$wall"); cpus+=("$(python3 -c "print(round($user + $sys + ($b - $a) / $hz, 2))")")
+  done
+  local rss; rss=$(awk '/VmHWM/ {print int($2 / 1024)}' "/proc/$pid/status")
+  scripts/civicpulse serve --stop > /dev/null 2>&1 || true
+  wait "$launcher" 2>/dev/null || true
+  local med mn mx cpu
+  read -r med mn mx < <(printf '%s\n' "${walls[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)], a[1], a[NR]}')
+  cpu=$(printf '%s\n' "${cpus[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  local duck; duck=$(echo "$pair" | awk -F'|' '{print $6 "|" $7 "|" $8}')
+  local dmed; dmed=$(echo "$pair" | awk -F'|' '{print $6}' | awk '{print $1}')
+  echo "| $label | ${med} (${mn}–${mx}) | ${cpu} | ${rss} |${duck}| $(python3 -c "print(f'{$med/$dmed:.1f}')") |"
+}
+
 cross_check() {  # cross_check <lake> <dates...>: the peer against the kpis_daily the civicpulse runs just wrote
   local lake="$1"; shift
   "${bench_cmd[@]}" org.civicpulse.bench.DuckDashboard --lake "$lake" --timezone "$(timezone)" --check "$@" 2> "$tmp/check.err" \
@@ -459,9 +495,11 @@ bench_dashboard() {
   local day=$span_end
   local rows_day rows_range check_day check_range fam_day fam_range
   rows_day="| one day | skipped (--only range) | | | | | | |"; rows_range="| full range | skipped (--only day) | | | | | | |"
+  local rows_session="| one day, in a resident session | skipped (--only range) | | | | | | |"
   check_day="not run"; check_range="not run"; fam_day="not run"; fam_range="not run"
   if [[ $only != range ]]; then
     rows_day=$(time_pair "one day: \`--date $day\`" "$lake" --date "$day")
+    rows_session=$(session_row "one day, in a resident session: \`serve\`, 5 untimed runs, then \`--date $day\`" "$rows_day" "$lake" --date "$day")
     check_day=$(cross_check "$lake" --date "$day")
   fi
   if [[ $only != day ]]; then
@@ -487,7 +525,7 @@ bench_dashboard() {
     echo
     echo "| run | civicpulse s | CPU s | civicpulse RSS | DuckDB s | CPU s | DuckDB RSS | civicpulse ÷ DuckDB |"
     echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
-    echo "$rows_day"; echo "$rows_range"
+    echo "$rows_day"; echo "$rows_session"; echo "$rows_range"
     echo
     echo "Cross-check of kpis_daily (tolerance 1e-9 on doubles, exact on counts; a cell absent on one side = 0 / empty):"
     echo "- one day: $(echo "$check_day" | head -1)"

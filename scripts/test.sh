@@ -3,6 +3,9 @@
 # end to end with a check of its output.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+# The tests start their own JVMs: a resident session (`civicpulse serve`) a developer left running must not take
+# their commands.
+export CIVICPULSE_SERVE=off
 cd "$CIVICPULSE_ROOT"
 # Under CI=true nothing may be left out: a missing package or broker jar fails the run here, and a test that
 # would skip for want of one fails too (testing/RequiredTool). On a developer's machine those tests skip.

@@ -21,15 +21,15 @@ log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 # A short run (a street office's lake) is mostly start-up, class loading and one-off code: only the C1 compiler
 # (C2's optimising compiles cost more CPU than they return within a minute), the serial collector with a young
 # generation large enough that the run collects a few times, not dozens. A long run keeps the JVM's defaults: C2
-# pays off over hours of streaming or on a 1m-request lake. auto = short unless the command streams, replays or
-# generates, or the lake and the input files named on the command line hold 256 MiB or more (the 100k-request
+# pays off over hours of streaming, in a resident session or on a 1m-request lake. auto = short unless the command
+# streams, replays, generates or serves, or the lake and the input files named on the command line hold 256 MiB or more (the 100k-request
 # sample lake holds ~45 MB). docs/performance.md.
 jvm_run_flags() {  # jvm_run_flags <command> <args…>
   local command=$1; shift
   local mode=${CIVICPULSE_JVM:-auto}
   if [[ $mode == auto ]]; then
     mode=short
-    [[ "+$command+" == *+stream+* || "+$command+" == *+replay+* || "+$command+" == *+generate+* ]] && mode=long
+    [[ "+$command+" == *+stream+* || "+$command+" == *+replay+* || "+$command+" == *+generate+* || $command == serve ]] && mode=long
     if [[ $mode == short ]]; then
       local paths=() prev="" a
       for a in "$@"; do
@@ -63,6 +63,23 @@ civicpulse_java() {
     org.apache.spark.deploy.SparkSubmit --master "${CIVICPULSE_MASTER:-local[*]}" \
     --conf spark.ui.enabled=false --conf spark.ui.showConsoleProgress=false \
     --class org.civicpulse.Main "$APP_JAR" "$@"
+}
+
+# The resident session's socket (`civicpulse serve`): one per checkout and user, in a folder only the user may
+# enter (the session refuses any other). A socket's path must stay under ~100 bytes: the checkout is named by a
+# checksum of its path.
+serve_socket() {
+  printf '%s/civicpulse-%s/%s.sock\n' "${XDG_RUNTIME_DIR:-/tmp}" "$(id -u)" "$(printf '%s' "$CIVICPULSE_ROOT" | cksum | cut -d' ' -f1)"
+}
+# The client's exit code when the session did not run the command (ResidentProtocol.NOT_SERVED).
+SERVE_NOT_SERVED=75
+# Sends a command line to the resident session: serve_client SOCKET ARGS… (a small JVM of its own: C1 only, the
+# serial collector, the app jar alone on the class path; ~0.3 s). Its exit code is the command's, or
+# SERVE_NOT_SERVED. A TERM or INT stops the client, not the command the session is running.
+serve_client() {
+  local socket=$1; shift
+  java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -Xmx64m -cp "$APP_JAR" org.civicpulse.cli.ServeClient \
+    "$socket" "$APP_JAR" "$@"
 }
 
 # Class-data sharing: the ~20,000 classes of Spark, Delta and the app, parsed and verified once into an archive

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         "Join commands with a lone '//' to run them at the same time (each with a Spark session of its own; the",
         "next '+' waits for all), e.g.: … + dashboard --date 2025-12-31 // forecast + report --date 2025-12-31"},
     subcommands = {GenerateCommand.class, IngestCommand.class, DailyCommand.class, DashboardCommand.class, ForecastCommand.class, WeeklyCommand.class, ReportCommand.class, QuarantineCommand.class, MaintainCommand.class, ReplayCommand.class, StreamCommand.class,
-        MappingCommand.class, ReferenceCommand.class, StatusCommand.class})
+        MappingCommand.class, ReferenceCommand.class, StatusCommand.class, ServeCommand.class})
 public final class CivicPulseCommand implements Runnable {
 
   /** Separates the commands of a chain: {@code ingest … + dashboard … + report …} runs them in one JVM, in order. */

@@ -10,9 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.civicpulse.lake.Lake;
 import org.civicpulse.schema.Marts;
 import org.civicpulse.testing.SharedSpark;
@@ -28,31 +25,18 @@ class SideBySideChainTest {
 
   @Test
   void dashboardBesideForecastWritesTheMartsTheyWriteOneAfterTheOther() throws Exception {
-    Path landing = tmp.resolve("landing");
-    Path config = tmp.resolve("civicpulse.properties");
-    Files.writeString(config, "timezone = Asia/Shanghai\nspark.shuffle_partitions = 2\n");
     Lake serial = new Lake(tmp.resolve("lake-serial"));
     Lake beside = new Lake(tmp.resolve("lake-beside"));
-    assertThat(CivicPulseCommand.execute(new String[] {"generate", "--out", landing.toString(), "--requests", "1500",
-        "--communities", "3", "--start", "2024-01-01", "--end", "2025-06-30", "--seed", "5"})).isZero();
-    assertThat(CivicPulseCommand.execute(new String[] {"ingest", "--landing", landing.toString(), "--lake",
-        serial.root().toString(), "--config", config.toString(), "--dev-key"})).isZero();
+    TestLakes.ingested(tmp, serial, 1500, 3, "2024-01-01", "2025-06-30", 5);
     LocalClusterIT.copyTree(serial.root(), beside.root());
 
     assertThat(CivicPulseCommand.execute(steps(serial, "+"))).as("one after the other").isZero();
     assertThat(CivicPulseCommand.execute(steps(beside, CivicPulseCommand.BESIDE))).as("side by side").isZero();
 
-    SparkSession spark = SharedSpark.get();
     List<String> marts = new ArrayList<>(Marts.DAILY);
     marts.addAll(Marts.FORECAST);
-    for (String mart : marts) {
-      Dataset<Row> a = spark.read().format("delta").load(serial.mart(mart).toString());
-      Dataset<Row> b = spark.read().format("delta").load(beside.mart(mart).toString());
-      assertThat(b.schema()).as(mart).isEqualTo(a.schema());
-      assertThat(b.count()).as(mart + " rows").isEqualTo(a.count());
-      assertThat(a.exceptAll(b).count() + b.exceptAll(a).count()).as(mart + ": rows in one lake only").isZero();
-    }
-    assertThat(spark.read().format("delta").load(beside.mart(Marts.FORECASTS).toString()).count())
+    TestLakes.assertSameMarts(serial, beside, marts);
+    assertThat(SharedSpark.get().read().format("delta").load(beside.mart(Marts.FORECASTS).toString()).count())
         .as("the forecast wrote forecasts").isPositive();
     assertThat(Files.exists(beside.lockFile())).as("the shared lock is released").isFalse();
 

@@ -1,0 +1,43 @@
+package org.civicpulse.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
+import java.util.Set;
+import org.civicpulse.ingest.InputException;
+
+/** The folder of the resident session's socket: the user's alone, so no one else can send it commands or answer as it. */
+final class SocketFolder {
+  private static final Set<PosixFilePermission> OWNER_ONLY = EnumSet.of(PosixFilePermission.OWNER_READ,
+      PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
+
+  private SocketFolder() {}
+
+  /** Creates the folder owner-only if missing; refuses one another user owns or others may enter. */
+  static void prepare(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+      Files.setPosixFilePermissions(dir, OWNER_ONLY);
+    }
+    String problem = problem(dir);
+    if (problem != null) {
+      throw new InputException(problem);
+    }
+  }
+
+  /** Why the folder is not safe for the socket, or null. */
+  static String problem(Path dir) throws IOException {
+    String me = System.getProperty("user.name");
+    String owner = Files.getOwner(dir).getName();
+    if (!owner.equals(me)) {
+      return "the socket folder " + dir + " belongs to " + owner + ", not to " + me;
+    }
+    if (!OWNER_ONLY.containsAll(Files.getPosixFilePermissions(dir))) {
+      return "the socket folder " + dir + " is open to other users (chmod 700 it)";
+    }
+    return null;
+  }
+}
