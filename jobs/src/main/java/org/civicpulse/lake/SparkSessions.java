@@ -33,6 +33,10 @@ public final class SparkSessions {
     // of its incremental checksum); the shipped zone is Asia/Shanghai, so every write paid a full state
     // reconstruction. The check only verifies; the state it checks stays the same (docs/performance.md).
     setDefault(b, conf, "spark.databricks.delta.allFilesInCrc.verificationMode.forceOnNonUTC.enabled", "false");
+    // Without Hadoop's native library every local file created costs a chmod process and every Delta commit
+    // readlink processes; these classes do both in Java.
+    setDefault(b, conf, "spark.hadoop." + ForklessLocalFileSystem.FS_KEY, ForklessLocalFileSystem.class.getName());
+    setDefault(b, conf, "spark.hadoop." + ForklessLocalFileSystem.CONTEXT_KEY, ForklessLocalFileSystem.Context.class.getName());
     SparkSession spark = b.getOrCreate();
     spark.conf().set("spark.sql.session.timeZone", timezone);
     return spark;

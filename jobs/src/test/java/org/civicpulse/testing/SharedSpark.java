@@ -25,6 +25,10 @@ public final class SharedSpark {
             .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
             .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
             .config("spark.databricks.delta.snapshotPartitions", "1")
+            .config("spark.hadoop." + org.civicpulse.lake.ForklessLocalFileSystem.FS_KEY,
+                org.civicpulse.lake.ForklessLocalFileSystem.class.getName())
+            .config("spark.hadoop." + org.civicpulse.lake.ForklessLocalFileSystem.CONTEXT_KEY,
+                org.civicpulse.lake.ForklessLocalFileSystem.Context.class.getName())
             .config("spark.sql.warehouse.dir", tmp.resolve("warehouse").toString())
             .config("spark.local.dir", tmp.resolve("local").toString())
             .config("spark.sql.session.timeZone", "Asia/Shanghai")
