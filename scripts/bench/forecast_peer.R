@@ -1,4 +1,4 @@
-# The forecast benchmark's peer: R's forecast package on exactly civicpulse's backtest protocol (DESIGN §5).
+# The forecast benchmark's peer: R's forecast package on exactly civicpulse's backtest protocol (docs/forecast.md).
 # Usage: Rscript forecast_peer.R WIDE.csv FROM TO ORIGINS STEP HORIZON OUT.csv
 # WIDE.csv: iso_week, then one column per series. Origins: the last one leaves exactly HORIZON weeks before
 # TO (inclusive); earlier ones step back STEP weeks. MASE scale: mean |y_t - y_{t-52}| over the training weeks

@@ -96,7 +96,7 @@ public final class StreamLatency {
     return null;
   }
 
-  /** Exact percentile, linear interpolation between closest ranks (as DESIGN §4). */
+  /** Exact percentile, linear interpolation between closest ranks (as docs/metrics.md). */
   private static double percentile(List<Double> sorted, double p) {
     if (sorted.isEmpty()) {
       return Double.NaN;
