@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.util.EnumSet;
 import java.util.Set;
 import org.civicpulse.ingest.InputException;
@@ -30,14 +31,27 @@ final class SocketFolder {
 
   /** Why the folder is not safe for the socket, or null. */
   static String problem(Path dir) throws IOException {
-    String me = System.getProperty("user.name");
-    String owner = Files.getOwner(dir).getName();
+    UserPrincipal me = currentUser();
+    UserPrincipal owner = Files.getOwner(dir);
     if (!owner.equals(me)) {
-      return "the socket folder " + dir + " belongs to " + owner + ", not to " + me;
+      return "the socket folder " + dir + " belongs to " + owner.getName() + ", not to " + me.getName();
     }
     if (!OWNER_ONLY.containsAll(Files.getPosixFilePermissions(dir))) {
       return "the socket folder " + dir + " is open to other users (chmod 700 it)";
     }
     return null;
+  }
+
+  /**
+   * The user this process runs as: the owner of a file it creates. {@code user.name} would do on most machines,
+   * but in a container whose user has no passwd entry it is "?" while files are owned by the numeric uid.
+   */
+  private static UserPrincipal currentUser() throws IOException {
+    Path probe = Files.createTempFile("civicpulse-owner", ".tmp");
+    try {
+      return Files.getOwner(probe);
+    } finally {
+      Files.deleteIfExists(probe);
+    }
   }
 }
