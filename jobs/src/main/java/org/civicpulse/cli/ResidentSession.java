@@ -101,7 +101,8 @@ final class ResidentSession implements AutoCloseable {
     }
   }
 
-  private enum Outcome { RAN, REFUSED, STOP }
+  /** What became of a request: run, not run (declined, or the client went away), or the end of the session. */
+  private enum Outcome { RAN, NOT_RUN, STOP }
 
   private Outcome handle(SocketChannel client) {
     try (client) {
@@ -117,7 +118,7 @@ final class ResidentSession implements AutoCloseable {
         log.println("civicpulse serve: refused " + String.join(" ", r.args()) + ": " + refusal.get());
         frames.refuse(refusal.get());
         // A client of a newer build: this session's code is stale, and the next `serve` should start the new one.
-        return r.stamp().equals(stamp) ? Outcome.REFUSED : Outcome.STOP;
+        return r.stamp().equals(stamp) ? Outcome.NOT_RUN : Outcome.STOP;
       }
       long start = System.nanoTime();
       int code = run(r.args(), frames);
@@ -127,7 +128,7 @@ final class ResidentSession implements AutoCloseable {
       return Outcome.RAN;
     } catch (IOException e) {
       log.println("civicpulse serve: a client went away: " + e.getMessage());
-      return Outcome.REFUSED;
+      return Outcome.NOT_RUN;
     }
   }
 
