@@ -17,13 +17,15 @@ APP_CLASSPATH_FILE="$CIVICPULSE_ROOT/jobs/target/classpath.txt"
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
-# JVM options for this run (printed on one line), chosen by its size: CIVICPULSE_JVM=short|long, or auto (default).
-# A short run (a street office's lake) is mostly start-up, class loading and one-off code: only the C1 compiler
-# (C2's optimising compiles cost more CPU than they return within a minute), the serial collector with a young
-# generation large enough that the run collects a few times, not dozens. A long run keeps the JVM's defaults: C2
-# pays off over hours of streaming, in a resident session or on a 1m-request lake. auto = short unless the command
-# streams, replays, generates or serves, or the lake and the input files named on the command line hold 256 MiB or more (the 100k-request
-# sample lake holds ~45 MB). docs/performance.md.
+# JVM options for this run (printed on one line), chosen by its size: CIVICPULSE_JVM=short|large|long, or auto
+# (default). A short run (a street office's lake) is mostly start-up, class loading and one-off code: only the C1
+# compiler (C2's optimising compiles cost more CPU than they return within a minute), the serial collector with a
+# young generation large enough that the run collects a few times, not dozens. A long run keeps the JVM's defaults:
+# C2 pays off over hours of streaming or in a resident session. A large run (a batch command on a 1m+ request lake,
+# minutes long) keeps C2 for the code that runs hottest: at the default thresholds C2's one thread compiled all run
+# long (92 s of a 158 CPU s one-day dashboard at 10m requests), mostly Spark's and Delta's own code. auto = short
+# unless the command streams, replays, generates or serves (long), or the lake and the input files named on the
+# command line hold 256 MiB or more (large; the 100k-request sample lake holds ~45 MB). docs/performance.md.
 jvm_run_flags() {  # jvm_run_flags <command> <args…>
   local command=$1; shift
   local mode=${CIVICPULSE_JVM:-auto}
@@ -40,13 +42,15 @@ jvm_run_flags() {  # jvm_run_flags <command> <args…>
       [[ ${#paths[@]} -eq 0 ]] && paths=("$CIVICPULSE_ROOT/lake")
       local kb
       kb=$(du -sk "${paths[@]}" 2>/dev/null | awk '{s += $1} END {print s + 0}')
-      (( kb >= 262144 )) && mode=long
+      (( kb >= 262144 )) && mode=large
     fi
   fi
   case "$mode" in
     short) echo "-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m -XX:+UseSerialGC -Xmn512m" ;;
+    # C2 compiles a method after 20 times the default invocations and loop iterations.
+    large) echo "-XX:Tier4InvocationThreshold=100000 -XX:Tier4MinInvocationThreshold=12000 -XX:Tier4CompileThreshold=300000 -XX:Tier4BackEdgeThreshold=800000" ;;
     long) echo "" ;;
-    *) log "CIVICPULSE_JVM must be short, long or auto, not '$mode'"; echo "" ;;
+    *) log "CIVICPULSE_JVM must be short, large, long or auto, not '$mode'"; echo "" ;;
   esac
 }
 
