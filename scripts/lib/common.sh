@@ -21,11 +21,12 @@ log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 # (default). A short run (a street office's lake) is mostly start-up, class loading and one-off code: only the C1
 # compiler (C2's optimising compiles cost more CPU than they return within a minute), the serial collector with a
 # young generation large enough that the run collects a few times, not dozens. A long run keeps the JVM's defaults:
-# C2 pays off over hours of streaming or in a resident session. A large run (a batch command on a 1m+ request lake,
-# minutes long) keeps C2 for the code that runs hottest: at the default thresholds C2's one thread compiled all run
-# long (92 s of a 158 CPU s one-day dashboard at 10m requests), mostly Spark's and Delta's own code. auto = short
-# unless the command streams, replays, generates or serves (long), or the lake and the input files named on the
-# command line hold 256 MiB or more (large; the 100k-request sample lake holds ~45 MB). docs/performance.md.
+# C2 pays off over hours of streaming, in a resident session or on a 1m-request lake. large (opt-in only) keeps C2
+# for the code that runs hottest: at the default thresholds C2's one thread compiled all run long (92 s of a 158 CPU s
+# one-day dashboard at 10m requests); it saved ~10 % there, but one full-range run at 10m under it ran out of Spark's
+# execution memory, so auto does not pick it. auto = short unless the command streams, replays, generates or serves,
+# or the lake and the input files named on the command line hold 256 MiB or more (the 100k-request sample lake holds
+# ~45 MB). docs/performance.md.
 jvm_run_flags() {  # jvm_run_flags <command> <args…>
   local command=$1; shift
   local mode=${CIVICPULSE_JVM:-auto}
@@ -42,7 +43,7 @@ jvm_run_flags() {  # jvm_run_flags <command> <args…>
       [[ ${#paths[@]} -eq 0 ]] && paths=("$CIVICPULSE_ROOT/lake")
       local kb
       kb=$(du -sk "${paths[@]}" 2>/dev/null | awk '{s += $1} END {print s + 0}')
-      (( kb >= 262144 )) && mode=large
+      (( kb >= 262144 )) && mode=long
     fi
   fi
   case "$mode" in

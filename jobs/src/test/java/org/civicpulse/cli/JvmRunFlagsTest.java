@@ -31,11 +31,13 @@ class JvmRunFlagsTest {
   }
 
   @Test
-  void aBatchCommandOnALakeOf256MiBOrMoreRunsLarge() throws Exception {
+  void aBatchCommandOnALakeOf256MiBOrMoreKeepsTheJvmDefaults() throws Exception {
     Path lake = Files.createDirectories(dir.resolve("lake"));
     allocate(lake.resolve("part.parquet"), 256L << 20);
-    assertThat(flags(Map.of(), "dashboard", "--lake=" + lake)).as("256 MiB written, --lake=DIR").isEqualTo(LARGE);
-    assertThat(flags(Map.of(), "forecast", "--lake", lake.toString())).as("any batch command").isEqualTo(LARGE);
+    assertThat(flags(Map.of(), "dashboard", "--lake=" + lake)).as("256 MiB written, --lake=DIR").isEmpty();
+    assertThat(flags(Map.of(), "forecast", "--lake", lake.toString())).as("any batch command").isEmpty();
+    assertThat(flags(Map.of("CIVICPULSE_JVM", "large"), "dashboard", "--lake", lake.toString())).as("large, asked for")
+        .isEqualTo(LARGE);
     assertThat(flags(Map.of("CIVICPULSE_JVM", "short"), "dashboard", "--lake", lake.toString())).as("forced short")
         .isEqualTo(SHORT);
   }
