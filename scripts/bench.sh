@@ -96,18 +96,25 @@ machine() {
 
 measure() {  # measure <setup-cmd> <cmd...>: setup runs before each timed run, untimed
   # Prints: median, min and max wall s, peak RSS MB, median CPU s (user + sys: on a shared machine the
-  # wall time depends on the other load, the CPU time much less).
+  # wall time depends on the other load, the CPU time much less). A run that fails prints "failed(exit N)" in
+  # the median's place (see measured) and its stderr's last lines on stderr; no later run is made.
   local setup="$1"; shift
-  local walls=() cpus=() peak=0
+  local walls=() cpus=() peak=0 rc
   for _ in $(seq "$runs"); do
     eval "$setup"
-    /usr/bin/time -f '%e %M %U %S' -o "$tmp/time.txt" "$@" > "$tmp/last.out" 2> "$tmp/last.err" || {
-      tail -5 "$tmp/last.err" >&2; return 1; }
+    /usr/bin/time -q -f '%e %M %U %S' -o "$tmp/time.txt" "$@" > "$tmp/last.out" 2> "$tmp/last.err" || {
+      rc=$?; tail -5 "$tmp/last.err" >&2; echo "failed(exit=$rc) - - - -"; return 1; }
     read -r wall kb user sys < "$tmp/time.txt"
     walls+=("$wall"); cpus+=("$(python3 -c "print(round($user + $sys, 2))")"); (( kb > peak )) && peak=$kb
   done
   local cpu; cpu=$(printf '%s\n' "${cpus[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
   printf '%s\n' "${walls[@]}" | sort -n | awk -v peak="$peak" -v cpu="$cpu" '{a[NR]=$1} END {printf "%s %s %s %d %s\n", a[int((NR+1)/2)], a[1], a[NR], peak/1024, cpu}'
+}
+
+# measured <what> <median>: stops the benchmark with one line when measure's run failed (its figures would be
+# meaningless, and a section must not look measured).
+measured() {
+  [[ $2 != failed* ]] || { log "bench: $1 $2; no section written (its stderr's last lines are above)"; exit 1; }
 }
 
 # Generated landing files of $requests requests (made once, then reused; default 1m).
@@ -128,6 +135,7 @@ bench_ingest() {
   local cmd=(scripts/civicpulse ingest --landing "$data" --lake "$work/lake-$requests" --dev-key)
   log "bench: ingest $requests × $runs"
   read -r med min max rss _ < <(measure "rm -rf '$work/lake-$requests'" "${cmd[@]}")
+  measured "ingest $requests" "$med"
   # The last run's summary lines stay next to its lake, so the lake can be reused (e.g. as a dashboard lake).
   cp "$tmp/last.out" "$work/ingest-$requests.out"
   {
@@ -293,6 +301,7 @@ bench_forecast() {
     log "bench: forecast $name × $runs"
     local med min max rss cpu
     read -r med min max rss cpu < <(CIVICPULSE_LOG_DIR=off measure ":" scripts/civicpulse forecast "${args[@]}" --out "$res/$name")
+    measured "forecast $name" "$med"
     cp "$tmp/last.out" "$res/$name.out"
     CIVICPULSE_LOG_DIR=off scripts/civicpulse forecast "${args[@]}" --out "$res/$name-lso" --leave-series-out > "$res/$name-lso.out" 2> /dev/null
     local rcsv=- rwall=-
@@ -326,6 +335,7 @@ bench_forecast_demo_lake() {
   log "bench: forecast lake mode, demo lake × $runs"
   local med min max rss cpu
   read -r med min max rss cpu < <(CIVICPULSE_LOG_DIR=off measure ":" "${cmd[@]}")
+  measured "forecast lake mode, demo lake" "$med"
   {
     echo; echo "Lake mode on the demo's lake (\`${cmd[*]}\`: the sample data, 208 series, 4 origins, horizon 26): wall ${med} s (min ${min}, max ${max}; $runs runs), CPU ${cpu} s"
     echo
@@ -354,6 +364,7 @@ bench_forecast_lake() {
   local cmd=(scripts/civicpulse forecast --lake "$lake" --as-of 2025-W52)
   log "bench: forecast lake mode, 10,000 series × $runs"
   read -r med min max rss cpu < <(measure ":" "${cmd[@]}")
+  measured "forecast lake mode, 10,000 series" "$med"
   local summary; summary=$(grep '^forecast as_of' "$tmp/last.out")
   local series; series=$(sed -n 's/.* series=\([0-9]*\).*/\1/p' <<< "$summary")
   {
@@ -416,9 +427,15 @@ time_pair() {
   local duck=("${bench_cmd[@]}" org.civicpulse.bench.DuckDashboard --lake "$lake" --timezone "$(timezone)" "$@")
   log "bench: dashboard $label: civicpulse × $runs"
   read -r cmed cmin cmax crss ccpu < <(measure ":" "${civic[@]}")
+  cp "$tmp/last.err" "$tmp/civic.err"
   log "bench: dashboard $label: DuckDB × $runs"
   read -r dmed dmin dmax drss dcpu < <(measure ":" "${duck[@]}")
+  measured "DuckDB peer, $label" "$dmed"
   echo "$cmed $dmed" > "$tmp/pair.txt"
+  if [[ $cmed == failed* ]]; then  # the section still says so; the kpis_daily left in the lake is not this run's
+    echo "| $label | **$cmed**: $(grep -v -E '^\s+(at |\.\.\. )|^\s*$' "$tmp/civic.err" | tail -1 | cut -c1-160 | tr '|' '/') | | | ${dmed} (${dmin}–${dmax}) | ${dcpu} | ${drss} | |"
+    return
+  fi
   # CPU (user + sys, median) beside the wall time: on a shared 2-core machine it moves much less with the load.
   echo "| $label | ${cmed} (${cmin}–${cmax}) | ${ccpu} | ${crss} | ${dmed} (${dmin}–${dmax}) | ${dcpu} | ${drss} | $(python3 -c "print(f'{$cmed/$dmed:.1f}')") |"
 }
@@ -457,7 +474,8 @@ session_row() {
   CIVICPULSE_LOG_DIR=off scripts/civicpulse serve --idle-minutes 30 > "$tmp/serve.out" 2>&1 &
   local launcher=$! pid="" i
   for i in $(seq 240); do
-    pid=$(sed -n 's/.*serving .* (pid \([0-9]*\)).*/\1/p' "$tmp/serve.out"); [[ -n $pid && -S $socket ]] && break; sleep 0.5
+    pid=$(sed -n 's/.*serving .* (pid \([0-9]*\)).*/\1/p' "$tmp/serve.out"); [[ -n $pid && -S $socket ]] && break
+    kill -0 "$launcher" 2>/dev/null || { pid=""; break; }; sleep 0.5
   done
   [[ -n $pid ]] || { tail -5 "$tmp/serve.out" >&2; echo "| $label | session did not start | | | | | | |"; return 0; }
   local civic=(env CIVICPULSE_LOG_DIR=off CIVICPULSE_SERVE=on scripts/civicpulse dashboard --lake "$lake" "$@")
@@ -482,6 +500,8 @@ session_row() {
   echo "| $label | ${med} (${mn}–${mx}) | ${cpu} | ${rss} |${duck}| $(python3 -c "print(f'{$med/$dmed:.1f}')") |"
 }
 
+civic_passed() { [[ $(cut -d' ' -f1 "$tmp/pair.txt") != failed* ]]; }  # of the last time_pair
+
 cross_check() {  # cross_check <lake> <dates...>: the peer against the kpis_daily the civicpulse runs just wrote
   local lake="$1"; shift
   "${bench_cmd[@]}" org.civicpulse.bench.DuckDashboard --lake "$lake" --timezone "$(timezone)" --check "$@" 2> "$tmp/check.err" \
@@ -500,11 +520,11 @@ bench_dashboard() {
   if [[ $only != range ]]; then
     rows_day=$(time_pair "one day: \`--date $day\`" "$lake" --date "$day")
     rows_session=$(session_row "one day, in a resident session: \`serve\`, 5 untimed runs, then \`--date $day\`" "$rows_day" "$lake" --date "$day")
-    check_day=$(cross_check "$lake" --date "$day")
+    check_day=$(civic_passed && cross_check "$lake" --date "$day" || echo "not run: the civicpulse run failed")
   fi
   if [[ $only != day ]]; then
     rows_range=$(time_pair "full range: \`--from $span_start --to $span_end\`" "$lake" --from "$span_start" --to "$span_end")
-    check_range=$(cross_check "$lake" --from "$span_start" --to "$span_end")
+    check_range=$(civic_passed && cross_check "$lake" --from "$span_start" --to "$span_end" || echo "not run: the civicpulse run failed")
   fi
   if [[ $families == no ]]; then
     fam_day="skipped (--families no)"; fam_range="skipped (--families no)"

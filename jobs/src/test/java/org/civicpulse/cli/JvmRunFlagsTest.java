@@ -53,7 +53,15 @@ class JvmRunFlagsTest {
 
   @Test
   void anUnknownModeSaysSoAndKeepsTheDefaults() throws Exception {
-    assertThat(flags(Map.of("CIVICPULSE_JVM", "fast"), "dashboard")).isEmpty();
+    Launch launch = launch(Map.of("CIVICPULSE_JVM", "fast"), "dashboard");
+    assertThat(launch.flags()).as("the JVM defaults").isEmpty();
+    assertThat(launch.stderr()).as("one line naming the modes and the value given")
+        .matches("\\[\\d\\d:\\d\\d:\\d\\d\\] CIVICPULSE_JVM must be short, large, long or auto, not 'fast'\n");
+  }
+
+  @Test
+  void aKnownModeSaysNothing() throws Exception {
+    assertThat(launch(Map.of("CIVICPULSE_JVM", "large"), "dashboard").stderr()).isEmpty();
   }
 
   /** Written blocks, not a sparse file: the size is what `du` reports. */
@@ -67,15 +75,27 @@ class JvmRunFlagsTest {
   }
 
   private static String flags(Map<String, String> env, String... args) throws Exception {
+    return launch(env, args).flags();
+  }
+
+  /** What jvm_run_flags printed: the flags on stdout, anything it said on stderr. */
+  record Launch(String flags, String stderr) {}
+
+  private static Launch launch(Map<String, String> env, String... args) throws Exception {
     List<String> cmd = new ArrayList<>(List.of("bash", "-c", "source scripts/lib/common.sh && jvm_run_flags \"$@\"", "flags"));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(ROOT.toFile());
     pb.environment().remove("CIVICPULSE_JVM");
     pb.environment().putAll(env);
-    pb.redirectError(ProcessBuilder.Redirect.DISCARD);
-    Process p = pb.start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-    assertThat(p.waitFor()).as("jvm_run_flags exit").isZero();
-    return out;
+    Path err = Files.createTempFile("jvm-run-flags", ".err");
+    try {
+      pb.redirectError(err.toFile());
+      Process p = pb.start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+      assertThat(p.waitFor()).as("jvm_run_flags exit").isZero();
+      return new Launch(out, Files.readString(err));
+    } finally {
+      Files.deleteIfExists(err);
+    }
   }
 }
