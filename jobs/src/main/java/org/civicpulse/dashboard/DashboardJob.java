@@ -12,6 +12,7 @@ import org.civicpulse.lake.DeltaStore;
 import org.civicpulse.lake.Lake;
 import org.civicpulse.lake.SideTask;
 import org.civicpulse.lake.StepScale;
+import org.civicpulse.lake.TableSize;
 import org.civicpulse.schema.Marts;
 import org.civicpulse.schema.Schemas;
 import org.civicpulse.schema.TableSchema;
@@ -49,8 +50,13 @@ public final class DashboardJob {
   }
 
   public void run(DateRange r) {
-    Held events = held(new EventHistory(store, lake, progress).events(r).selectExpr(DashboardInputs.EVENT_COLUMNS));
-    DashboardInputs in = inputs(r, events.rows());
+    Held events;
+    DashboardInputs in;
+    try (StepScale reading = StepScale.whileReading(store.spark(),
+        TableSize.below(lake.curated(Schemas.REQUEST_EVENTS), StepScale.SMALL_ON_DISK))) {
+      events = held(new EventHistory(store, lake, progress).events(r).selectExpr(DashboardInputs.EVENT_COLUMNS));
+      in = inputs(r, events.rows());
+    }
     // Events are the widest input every family shuffles: their count sizes the steps.
     try (StepScale sized = StepScale.forRows(store.spark(), events.count(), EVENTS_PER_PARTITION, INTERPRET_BELOW)) {
       DateRange last = new DateRange(r.to(), r.to());

@@ -31,6 +31,7 @@ import org.civicpulse.forecast.models.WeeklySeries;
 import org.civicpulse.lake.DeltaStore;
 import org.civicpulse.lake.Lake;
 import org.civicpulse.lake.StepScale;
+import org.civicpulse.lake.TableSize;
 import org.civicpulse.schema.Marts;
 import org.civicpulse.schema.Schemas;
 import org.civicpulse.stats.Backlog;
@@ -95,7 +96,11 @@ public final class LakeForecast {
     Dataset<Row> weekly = requests.where("created_at is not null")
         .selectExpr("community_id", "category", "to_date(date_trunc('week', created_at)) as monday")
         .groupBy("community_id", "category", "monday").count();
-    List<Row> counts = weekly.collectAsList();
+    List<Row> counts;
+    try (StepScale reading = StepScale.whileReading(store.spark(),
+        TableSize.below(lake.curated(Schemas.SERVICE_REQUESTS), StepScale.SMALL_ON_DISK))) {
+      counts = weekly.collectAsList();
+    }
     // The demo lake's 208 series are ~32,000 weekly rows: its Spark steps (the reads and the mart writes) run
     // interpreted, on few partitions; 10,000 series (1.5M rows) stay compiled on the configured partitions. The
     // models themselves are spread over the cores by forecastAll, whatever the partitions.

@@ -25,6 +25,11 @@ import org.apache.spark.sql.SparkSession;
 public final class StepScale implements AutoCloseable {
   /** Below this many input rows the configured partition count is a ceiling, not a floor. */
   static final long SMALL_ROWS = 1_000_000;
+  /**
+   * A fact table of fewer bytes on disk holds fewer than 1M rows (the bench lakes store ~15,500 events or ~8,600
+   * requests per MiB), so a step reading it can be read small before it counts its rows ({@link #whileReading}).
+   */
+  public static final long SMALL_ON_DISK = 64L << 20;
   static final String PARTITIONS = "spark.sql.shuffle.partitions";
   static final String ADAPTIVE = "spark.sql.adaptive.enabled";
   static final String FACTORY_MODE = "spark.sql.codegen.factoryMode";
@@ -39,8 +44,30 @@ public final class StepScale implements AutoCloseable {
 
   /** Partitions sized to {@code rows} at {@code perPartition} rows each; interpreted and unadaptive below {@code interpretBelow} rows. */
   public static StepScale forRows(SparkSession spark, long rows, long perPartition, long interpretBelow) {
-    Map<String, String> settings = settings(Integer.parseInt(spark.conf().get(PARTITIONS)),
-        spark.sparkContext().defaultParallelism(), rows, perPartition, interpretBelow);
+    return apply(spark, settings(Integer.parseInt(spark.conf().get(PARTITIONS)),
+        spark.sparkContext().defaultParallelism(), rows, perPartition, interpretBelow));
+  }
+
+  /**
+   * For the reads that come before a step can count its rows (opening tables, the inputs it holds): interpreted
+   * and unadaptive when its input is known to be small, the configured settings otherwise. Without it a small
+   * step's first reads were planned adaptively and compiled, one more job per stage and Java generated for a few
+   * hundred rows, before {@link #forRows} switched the rest of the step.
+   */
+  public static StepScale whileReading(SparkSession spark, boolean smallInput) {
+    return apply(spark, readingSettings(smallInput));
+  }
+
+  static Map<String, String> readingSettings(boolean smallInput) {
+    Map<String, String> s = new LinkedHashMap<>();
+    if (smallInput) {
+      s.put(ADAPTIVE, "false");
+      s.put(FACTORY_MODE, "NO_CODEGEN");
+    }
+    return s;
+  }
+
+  private static StepScale apply(SparkSession spark, Map<String, String> settings) {
     Map<String, String> previous = new LinkedHashMap<>();
     settings.forEach((k, v) -> {
       previous.put(k, spark.conf().getOption(k).isDefined() ? spark.conf().get(k) : null);
@@ -58,10 +85,7 @@ public final class StepScale implements AutoCloseable {
     Map<String, String> s = new LinkedHashMap<>();
     int sized = partitions(configured, rows, perPartition);
     s.put(PARTITIONS, String.valueOf(Math.max(Math.min(configured, cores), sized)));
-    if (rows < interpretBelow) {
-      s.put(ADAPTIVE, "false");
-      s.put(FACTORY_MODE, "NO_CODEGEN");
-    }
+    s.putAll(readingSettings(rows < interpretBelow));
     return s;
   }
 

@@ -38,6 +38,19 @@ class StepScaleTest {
   }
 
   @Test
+  void aSmallInputIsReadInterpretedBeforeItsRowsAreCounted() {
+    assertThat(StepScale.readingSettings(true)).as("small on disk").isEqualTo(Map.of(
+        "spark.sql.adaptive.enabled", "false", "spark.sql.codegen.factoryMode", "NO_CODEGEN"));
+    assertThat(StepScale.readingSettings(false)).as("large or unknown: the configured settings").isEmpty();
+    SparkSession spark = SharedSpark.get();
+    String adaptive = spark.conf().get("spark.sql.adaptive.enabled");
+    try (StepScale s = StepScale.whileReading(spark, true)) {
+      assertThat(spark.conf().get("spark.sql.adaptive.enabled")).isEqualTo("false");
+    }
+    assertThat(spark.conf().get("spark.sql.adaptive.enabled")).as("restored").isEqualTo(adaptive);
+  }
+
+  @Test
   void aSmallStepStillGetsOnePartitionPerCore() {
     assertThat(StepScale.settings(8, 2, 12, 100_000, 0)).as("12 rows on 2 cores")
         .isEqualTo(Map.of("spark.sql.shuffle.partitions", "2"));
