@@ -31,7 +31,8 @@ class StepScaleTest {
   @Test
   void belowTheCallersThresholdExpressionsAreInterpreted() {
     assertThat(StepScale.settings(8, 1, 99_999, 250_000, 100_000)).as("one row below").isEqualTo(Map.of(
-        "spark.sql.shuffle.partitions", "1", "spark.sql.adaptive.enabled", "false", "spark.sql.codegen.factoryMode", "NO_CODEGEN"));
+        "spark.sql.shuffle.partitions", "1", "spark.sql.adaptive.enabled", "false", "spark.sql.codegen.factoryMode", "NO_CODEGEN",
+        "spark.sql.optimizer.runtime.bloomFilter.enabled", "false"));
     assertThat(StepScale.settings(8, 1, 100_000, 250_000, 100_000)).as("at the threshold: compiled, adaptive as configured")
         .isEqualTo(Map.of("spark.sql.shuffle.partitions", "1"));
     assertThat(StepScale.settings(8, 1, 12, 100_000, 0)).as("no threshold").isEqualTo(Map.of("spark.sql.shuffle.partitions", "1"));
@@ -40,7 +41,8 @@ class StepScaleTest {
   @Test
   void aSmallInputIsReadInterpretedBeforeItsRowsAreCounted() {
     assertThat(StepScale.readingSettings(true)).as("small on disk").isEqualTo(Map.of(
-        "spark.sql.adaptive.enabled", "false", "spark.sql.codegen.factoryMode", "NO_CODEGEN"));
+        "spark.sql.adaptive.enabled", "false", "spark.sql.codegen.factoryMode", "NO_CODEGEN",
+        "spark.sql.optimizer.runtime.bloomFilter.enabled", "false"));
     assertThat(StepScale.readingSettings(false)).as("large or unknown: the configured settings").isEmpty();
     SparkSession spark = SharedSpark.get();
     String adaptive = spark.conf().get("spark.sql.adaptive.enabled");
