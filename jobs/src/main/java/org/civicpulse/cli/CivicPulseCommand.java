@@ -78,7 +78,7 @@ public final class CivicPulseCommand implements Runnable {
     CommandLine cl = new CommandLine(new CivicPulseCommand());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      System.err.println("civicpulse " + commandLine.getCommandName() + ": error: " + oneLine(e));
+      System.err.println("civicpulse " + commandLine.getCommandName() + ": error: " + errorLine(e));
       if (verbose) {
         e.printStackTrace(System.err);
       }
@@ -92,6 +92,29 @@ public final class CivicPulseCommand implements Runnable {
       return ExitCodes.BAD_INPUT;
     });
     return cl.execute(args);
+  }
+
+  /** Appended to the error of a run that ran out of memory: the one thing the user can change. */
+  static final String MEMORY_HINT = " (out of memory: give the JVM a larger heap, e.g. scripts/civicpulse"
+      + " --driver-memory 6g, or spark-submit's --driver-memory; docs/performance.md)";
+
+  /** The error's first line, with {@link #MEMORY_HINT} when the run ran out of memory. */
+  static String errorLine(Throwable e) {
+    return oneLine(e) + (outOfMemory(e) ? MEMORY_HINT : "");
+  }
+
+  /**
+   * Whether the JVM or Spark's memory manager ran out. A failed Spark job carries its task's error as text in its
+   * own message, not as a cause, so the messages are read too.
+   */
+  static boolean outOfMemory(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      String m = String.valueOf(t.getMessage());
+      if (t instanceof OutOfMemoryError || m.contains("UNABLE_TO_ACQUIRE_MEMORY") || m.contains("OutOfMemoryError")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String oneLine(Throwable e) {
