@@ -12,7 +12,6 @@ import org.civicpulse.lake.DeltaStore;
 import org.civicpulse.lake.Lake;
 import org.civicpulse.lake.SideTask;
 import org.civicpulse.lake.StepScale;
-import org.civicpulse.lake.TableSize;
 import org.civicpulse.schema.Marts;
 import org.civicpulse.schema.Schemas;
 import org.civicpulse.schema.TableSchema;
@@ -52,8 +51,7 @@ public final class DashboardJob {
   public void run(DateRange r) {
     Held events;
     DashboardInputs in;
-    try (StepScale reading = StepScale.whileReading(store.spark(),
-        TableSize.below(lake.curated(Schemas.REQUEST_EVENTS), StepScale.SMALL_ON_DISK))) {
+    try (StepScale reading = StepScale.whileReading(store.spark(), lake.curated(Schemas.REQUEST_EVENTS))) {
       events = held(new EventHistory(store, lake, progress).events(r).selectExpr(DashboardInputs.EVENT_COLUMNS));
       in = inputs(r, events.rows());
     }

@@ -31,7 +31,6 @@ import org.civicpulse.forecast.models.WeeklySeries;
 import org.civicpulse.lake.DeltaStore;
 import org.civicpulse.lake.Lake;
 import org.civicpulse.lake.StepScale;
-import org.civicpulse.lake.TableSize;
 import org.civicpulse.schema.Marts;
 import org.civicpulse.schema.Schemas;
 import org.civicpulse.stats.Backlog;
@@ -97,8 +96,7 @@ public final class LakeForecast {
         .selectExpr("community_id", "category", "to_date(date_trunc('week', created_at)) as monday")
         .groupBy("community_id", "category", "monday").count();
     List<Row> counts;
-    try (StepScale reading = StepScale.whileReading(store.spark(),
-        TableSize.below(lake.curated(Schemas.SERVICE_REQUESTS), StepScale.SMALL_ON_DISK))) {
+    try (StepScale reading = StepScale.whileReading(store.spark(), lake.curated(Schemas.SERVICE_REQUESTS))) {
       counts = weekly.collectAsList();
     }
     // The demo lake's 208 series are ~32,000 weekly rows: its Spark steps (the reads and the mart writes) run

@@ -1,5 +1,6 @@
 package org.civicpulse.lake;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
@@ -60,6 +61,11 @@ public final class StepScale implements AutoCloseable {
    */
   public static StepScale whileReading(SparkSession spark, boolean smallInput) {
     return apply(spark, readingSettings(smallInput));
+  }
+
+  /** {@link #whileReading(SparkSession, boolean)} for the table a step counts: small below {@link #SMALL_ON_DISK}. */
+  public static StepScale whileReading(SparkSession spark, Path table) {
+    return whileReading(spark, TableSize.below(table, SMALL_ON_DISK));
   }
 
   static Map<String, String> readingSettings(boolean smallInput) {
