@@ -3,14 +3,20 @@ package org.civicpulse.dashboard;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.struct;
 
+import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.civicpulse.stats.HolidayCalendar;
 
-/** Assembles kpis_daily: the dense grid with every metric family joined on (date, community, category). */
+/** Assembles kpis_daily: the dense grid with every metric family laid on it by (date, community, category). */
 public final class KpiTable {
   static final List<String> KEYS = List.of("date", "community_id", "category");
   /** Counts that are 0, never empty, on a quiet day. */
@@ -23,37 +29,85 @@ public final class KpiTable {
       "backlog_0_1d", "backlog_1_3d", "backlog_3_7d", "backlog_7_30d", "backlog_30d_plus", "reopened", "reopen_rate",
       "holiday");
 
+  /** Marks the grid's own rows in {@link #onGrid}: a family's row for a cell outside the grid is dropped. */
+  private static final String IN_GRID = "_in_grid";
+
   private KpiTable() {}
 
-  /** Without a holiday calendar: the holiday column stays empty. */
+  /** Without a holiday calendar (the holiday column stays empty), the families joined. */
   public static Dataset<Row> build(DashboardInputs in, DateRange r) {
-    return build(in, r, null);
+    return build(in, r, null, false);
   }
 
-  /** @param holidays the country's calendar; a holiday's Chinese and English names go beside every row of its day */
-  public static Dataset<Row> build(DashboardInputs in, DateRange r, HolidayCalendar holidays) {
+  /**
+   * @param holidays the country's calendar; a holiday's Chinese and English names go beside every row of its day
+   * @param familiesApart finish each metric family in tasks of its own, for large inputs (see {@link #onGrid})
+   */
+  public static Dataset<Row> build(DashboardInputs in, DateRange r, HolidayCalendar holidays, boolean familiesApart) {
     DateRange history = r.extendBack(AnomalyMetrics.WEEKS * 7);
     Dataset<Row> events = in.events();
     CellGrid grid = in.grid();
     Dataset<Row> dense = zeroFill(grid.days(history, false).join(VolumeMetrics.volume(events, history), seq(), "left"),
         List.of("volume"));
-    Dataset<Row> out = grid.days(r, true)
-        .join(VolumeMetrics.volume(events, r), seq(), "left")
-        .join(BacklogMetrics.backlog(events, grid, r), seq(), "left")
-        .join(TimingMetrics.firstResponse(events, r), seq(), "left")
-        .join(TimingMetrics.resolution(events, r), seq(), "left")
-        .join(SlaMetrics.sla(events, r), seq(), "left")
-        .join(SatisfactionMetrics.ratings(in.feedback(), in.requestCategories(), r), seq(), "left")
-        .join(SatisfactionMetrics.feedbackRate(events, in.feedbackByRequest(), r).drop("closed_n"), seq(), "left")
-        .join(ReopenMetrics.reopened(events, r), seq(), "left")
-        .join(ReopenMetrics.closedPrevious30(events, grid, r), seq(), "left")
-        .join(AnomalyMetrics.anomalies(dense, r), seq(), "left");
+    Dataset<Row> out = onGrid(grid.days(r, true), List.of(
+        VolumeMetrics.volume(events, r),
+        BacklogMetrics.backlog(events, grid, r),
+        TimingMetrics.firstResponse(events, r),
+        TimingMetrics.resolution(events, r),
+        SlaMetrics.sla(events, r),
+        SatisfactionMetrics.ratings(in.feedback(), in.requestCategories(), r),
+        SatisfactionMetrics.feedbackRate(events, in.feedbackByRequest(), r).drop("closed_n"),
+        ReopenMetrics.reopened(events, r),
+        ReopenMetrics.closedPrevious30(events, grid, r),
+        AnomalyMetrics.anomalies(dense, r)), familiesApart);
     out = zeroFill(out, ZERO_FILLED)
         .withColumn("sla_compliance", expr("CASE WHEN sla_due > 0 THEN sla_met / sla_due END"))
         .withColumn("reopen_rate", expr("CASE WHEN closed_prev30 > 0 THEN reopened / closed_prev30 END"))
         .withColumn("anomaly_flag", coalesce(col("anomaly_flag"), lit(false)))
         .join(holidayNames(in.spark(), r, holidays), scala.jdk.javaapi.CollectionConverters.asScala(List.of("date")).toList(), "left");
     return out.selectExpr(COLUMNS.toArray(new String[0]));
+  }
+
+  /**
+   * The grid's rows with every family's columns beside them, as a left join of each family on the keys gives
+   * (each family has at most one row per cell). Joined, a sort-merge join of each family on the next, every
+   * family is finished and sorted in the same task: at 10M requests over three years the families' own
+   * aggregations (the percentiles hold every value of a cell) and those sorts outgrew a 4 GB heap. Apart, the
+   * families are unioned and aggregated on the keys, so each one is finished in tasks of its own; each travels
+   * as one struct, so the aggregation keeps one value per family, not per column. Apart costs more CPU on a
+   * small lake, whose expressions are interpreted (a three-year range at 100k requests: +30 CPU s of ~190), and
+   * about the same at 1M (docs/performance.md).
+   *
+   * @param apart lay the families apart (a step whose families are large) instead of joined
+   */
+  static Dataset<Row> onGrid(Dataset<Row> grid, List<Dataset<Row>> families, boolean apart) {
+    return apart ? apart(grid, families) : joined(grid, families);
+  }
+
+  private static Dataset<Row> joined(Dataset<Row> grid, List<Dataset<Row>> families) {
+    Dataset<Row> joined = grid;
+    for (Dataset<Row> family : families) {
+      joined = joined.join(family, seq(), "left");
+    }
+    return joined;
+  }
+
+  private static Dataset<Row> apart(Dataset<Row> grid, List<Dataset<Row>> families) {
+    Dataset<Row> all = grid.withColumn(IN_GRID, lit(true));
+    List<Column> picked = new ArrayList<>();
+    List<Column> columns = new ArrayList<>(KEYS.stream().map(functions::col).toList());
+    for (int i = 0; i < families.size(); i++) {
+      Dataset<Row> family = families.get(i);
+      String name = "_family" + i;
+      Column[] values = java.util.Arrays.stream(family.columns()).filter(c -> !KEYS.contains(c))
+          .map(functions::col).toArray(Column[]::new);
+      all = all.unionByName(family.select(col("date"), col("community_id"), col("category"), struct(values).as(name)), true);
+      picked.add(first(col(name), true).as(name));
+      columns.add(col(name + ".*"));
+    }
+    return all.groupBy(KEYS.stream().map(functions::col).toArray(Column[]::new))
+        .agg(max(col(IN_GRID)).as(IN_GRID), picked.toArray(new Column[0]))
+        .filter(col(IN_GRID)).select(columns.toArray(new Column[0]));
   }
 
   private static Dataset<Row> holidayNames(org.apache.spark.sql.SparkSession spark, DateRange r, HolidayCalendar holidays) {
