@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.struct;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -95,17 +96,19 @@ public final class KpiTable {
   private static Dataset<Row> apart(Dataset<Row> grid, List<Dataset<Row>> families) {
     Dataset<Row> all = grid.withColumn(IN_GRID, lit(true));
     List<Column> picked = new ArrayList<>();
-    List<Column> columns = new ArrayList<>(KEYS.stream().map(functions::col).toList());
+    List<Column> columns = new ArrayList<>(List.of(keyColumns()));
     for (int i = 0; i < families.size(); i++) {
       Dataset<Row> family = families.get(i);
       String name = "_family" + i;
-      Column[] values = java.util.Arrays.stream(family.columns()).filter(c -> !KEYS.contains(c))
+      Column[] values = Arrays.stream(family.columns()).filter(c -> !KEYS.contains(c))
           .map(functions::col).toArray(Column[]::new);
-      all = all.unionByName(family.select(col("date"), col("community_id"), col("category"), struct(values).as(name)), true);
+      Column[] row = Arrays.copyOf(keyColumns(), KEYS.size() + 1);
+      row[KEYS.size()] = struct(values).as(name);
+      all = all.unionByName(family.select(row), true);
       picked.add(first(col(name), true).as(name));
       columns.add(col(name + ".*"));
     }
-    return all.groupBy(KEYS.stream().map(functions::col).toArray(Column[]::new))
+    return all.groupBy(keyColumns())
         .agg(max(col(IN_GRID)).as(IN_GRID), picked.toArray(new Column[0]))
         .filter(col(IN_GRID)).select(columns.toArray(new Column[0]));
   }
@@ -128,6 +131,10 @@ public final class KpiTable {
       out = out.withColumn(c, coalesce(col(c), lit(0L)).cast("int"));
     }
     return out;
+  }
+
+  private static Column[] keyColumns() {
+    return KEYS.stream().map(functions::col).toArray(Column[]::new);
   }
 
   private static scala.collection.immutable.Seq<String> seq() {
