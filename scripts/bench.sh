@@ -465,9 +465,12 @@ for k in s:
 PY
 }
 
-# session_row <label> <pair row> <lake> <dates…>: the same dashboard sent to a resident session (`serve`), after
-# 5 untimed runs that warm it (its C2 compiler is still at work after 3); wall = the client's, CPU = the client's + what the session's JVM spent meanwhile
-# (/proc), RSS = the session's peak. The DuckDB columns are the pair row's (same run).
+# session_row <label> <pair row> <lake> <dates…>: the same dashboard sent to a resident session (`serve`), timed
+# twice: after 5 untimed runs that warm it (its C2 compiler is still at work then), and again at its steady pace,
+# after untimed runs until the median of the last 3 is within 5 % of the 3 before (at most 25 runs in all; a session
+# keeps getting faster for some twenty: docs/performance.md). Two table rows; wall = the client's, CPU = the
+# client's + what the session's JVM spent meanwhile (/proc), RSS = the session's peak. The DuckDB columns are the
+# pair row's (same run).
 session_row() {
   local label="$1" pair="$2" lake="$3"; shift 3
   local socket; socket=$(serve_socket)
@@ -481,17 +484,35 @@ session_row() {
   local civic=(env CIVICPULSE_LOG_DIR=off CIVICPULSE_SERVE=on scripts/civicpulse dashboard --lake "$lake" "$@")
   log "bench: dashboard $label: 5 warm-up runs, then × $runs"
   for i in 1 2 3 4 5; do "${civic[@]}" > /dev/null 2>&1; done
-  local walls=() cpus=() hz; hz=$(getconf CLK_TCK)
+  session_timed "$label, 5 untimed runs" "$pair" "$pid" "${civic[@]}"
+  local warm=(); local untimed=$((5 + runs))
+  while (( untimed < 25 )); do
+    local t0 t1; t0=$(date +%s.%N); "${civic[@]}" > /dev/null 2>&1; t1=$(date +%s.%N)
+    warm+=("$(python3 -c "print($t1 - $t0)")"); untimed=$((untimed + 1))
+    (( ${#warm[@]} >= 6 )) && python3 -c "
+import statistics, sys
+w = [float(x) for x in sys.argv[1:]]
+a, b = statistics.median(w[-6:-3]), statistics.median(w[-3:])
+sys.exit(0 if abs(b - a) <= 0.05 * a else 1)" "${warm[@]}" && break
+  done
+  log "bench: dashboard $label: steady after $untimed runs, then × $runs"
+  session_timed "$label, at its steady pace ($untimed runs before)" "$pair" "$pid" "${civic[@]}"
+  scripts/civicpulse serve --stop > /dev/null 2>&1 || true
+  wait "$launcher" 2>/dev/null || true
+}
+
+# session_timed <label> <pair row> <session pid> <command…>: $runs timed runs in the session, as one table row.
+session_timed() {
+  local label="$1" pair="$2" pid="$3"; shift 3
+  local walls=() cpus=() hz i; hz=$(getconf CLK_TCK)
   for i in $(seq "$runs"); do
     local a b; a=$(awk '{print $14 + $15}' "/proc/$pid/stat")
-    /usr/bin/time -f '%e %U %S' -o "$tmp/time.txt" "${civic[@]}" > /dev/null 2> "$tmp/last.err" || tail -3 "$tmp/last.err" >&2
+    /usr/bin/time -f '%e %U %S' -o "$tmp/time.txt" "$@" > /dev/null 2> "$tmp/last.err" || tail -3 "$tmp/last.err" >&2
     b=$(awk '{print $14 + $15}' "/proc/$pid/stat")
     read -r wall user sys < "$tmp/time.txt"
     walls+=("$wall"); cpus+=("$(python3 -c "print(round($user + $sys + ($b - $a) / $hz, 2))")")
   done
   local rss; rss=$(awk '/VmHWM/ {print int($2 / 1024)}' "/proc/$pid/status")
-  scripts/civicpulse serve --stop > /dev/null 2>&1 || true
-  wait "$launcher" 2>/dev/null || true
   local med mn mx cpu
   read -r med mn mx < <(printf '%s\n' "${walls[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)], a[1], a[NR]}')
   cpu=$(printf '%s\n' "${cpus[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
@@ -519,7 +540,7 @@ bench_dashboard() {
   check_day="not run"; check_range="not run"; fam_day="not run"; fam_range="not run"
   if [[ $only != range ]]; then
     rows_day=$(time_pair "one day: \`--date $day\`" "$lake" --date "$day")
-    rows_session=$(session_row "one day, in a resident session: \`serve\`, 5 untimed runs, then \`--date $day\`" "$rows_day" "$lake" --date "$day")
+    rows_session=$(session_row "one day, in a resident session: \`serve\`, \`--date $day\`" "$rows_day" "$lake" --date "$day")
     check_day=$(civic_passed && cross_check "$lake" --date "$day" || echo "not run: the civicpulse run failed")
   fi
   if [[ $only != day ]]; then
