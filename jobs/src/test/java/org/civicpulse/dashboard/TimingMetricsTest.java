@@ -3,6 +3,7 @@ package org.civicpulse.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -16,8 +17,8 @@ class TimingMetricsTest {
   @Test
   void eachCellRanksTheHoursOfItsOwnEventsOfOneType() {
     // R1 roads: created 08:00, acknowledged after 1 h, closed after 4 h. R2 roads: created 10:00, acknowledged
-    // after 3 h. R3 water: created the day before, closed after 10 h. R4 water in C02:
-    // created only. All on 2025-03-01 but R3's creation; a reopening counts in neither.
+    // after 3 h. R3 water: created the day before, closed after 10 h. R4 water in C02: created only. All on
+    // 2025-03-01 but R3's creation; a reopening counts in neither.
     Dataset<Row> events = spark.sql("SELECT request_id, event_type, CAST(event_time AS TIMESTAMP) AS event_time,"
         + " community_id, category, CAST(created_at AS TIMESTAMP) AS created_at FROM VALUES"
         + " ('R1', 'created', '2025-03-01 08:00:00', 'C01', 'roads', '2025-03-01 08:00:00'),"
@@ -50,7 +51,7 @@ class TimingMetricsTest {
         "[2025-03-01,C01,water,10.0,10.0]");
   }
 
-  private static java.util.List<String> rows(Dataset<Row> cells) {
+  private static List<String> rows(Dataset<Row> cells) {
     return cells.orderBy("community_id", "category").collectAsList().stream().map(Row::toString).toList();
   }
 }
