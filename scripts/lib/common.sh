@@ -87,6 +87,22 @@ serve_client() {
     "$socket" "$APP_JAR" "$@"
 }
 
+# After a dashboard or forecast that ran in a JVM of its own at a terminal, starts a resident session in the
+# background (as a build tool starts its daemon), so that the next commands from this folder skip start-up; it warms
+# itself while idle and ends after 30 idle minutes. Not when CIVICPULSE_SERVE is on or off, nor for --help.
+serve_autostart() {  # serve_autostart <heap> <command> <args…>
+  local heap=$1 command=$2 a; shift 2
+  [[ ${CIVICPULSE_SERVE:-auto} == auto && ( $command == dashboard || $command == forecast ) ]] || return 0
+  for a in "$@"; do [[ $a == --help || $a == -h || $a == --version || $a == -V ]] && return 0; done
+  [[ -S $(serve_socket) ]] && return 0
+  command -v setsid > /dev/null || return 0
+  setsid -f "$CIVICPULSE_ROOT/scripts/civicpulse" --driver-memory "$heap" serve --idle-minutes 30 \
+    < /dev/null > /dev/null 2>&1
+  log "a resident session now starts in the background and warms itself, so that the next dashboard, forecast," \
+    "report or status from this folder skips start-up (it ends after 30 idle minutes or on" \
+    "scripts/civicpulse serve --stop; CIVICPULSE_SERVE=off: never; README, Running commands)"
+}
+
 # Class-data sharing: the ~20,000 classes of Spark, Delta and the app, parsed and verified once into an archive
 # that every later JVM maps instead of loading them again (docs/performance.md: ~3 s of a one-day dashboard).
 # The archive belongs to one build of the jar and one class path. The first successful Spark run after a build writes it as

@@ -3,6 +3,7 @@ package org.civicpulse.cli;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.StandardProtocolFamily;
@@ -69,8 +70,30 @@ final class ResidentSession implements AutoCloseable {
     return new ResidentSession(socket, server, idleLimit, stamp, cwd, env, commands, log);
   }
 
+  /** Work the session does while no command waits, paused while one runs (the warm-up). */
+  interface IdleWork {
+    IdleWork NONE = new IdleWork() {
+      @Override
+      public void resume() {}
+
+      @Override
+      public void pause() {}
+    };
+
+    /** Starts or goes on with the work in the background. */
+    void resume();
+
+    /** Stops the work and returns once nothing of it runs. */
+    void pause() throws InterruptedException;
+  }
+
   /** Serves until a stop request, a client of another build, or the idle limit; returns the requests run. */
   int serve() throws IOException {
+    return serve(IdleWork.NONE);
+  }
+
+  /** As {@link #serve()}, doing {@code idle} whenever no command runs. */
+  int serve(IdleWork idle) throws IOException {
     Thread watchdog = new Thread(this::closeWhenIdle, "civicpulse-serve-idle");
     watchdog.setDaemon(true);
     watchdog.start();
@@ -78,11 +101,14 @@ final class ResidentSession implements AutoCloseable {
     try {
       while (true) {
         SocketChannel client;
+        idle.resume();
         try {
           client = server.accept();
-        } catch (AsynchronousCloseException idle) {
+        } catch (AsynchronousCloseException idleTooLong) {
           log.println("civicpulse serve: idle for " + idleLimit.toMinutes() + " min: stopping");
           return served;
+        } finally {
+          pauseOrStop(idle);
         }
         busy = true;
         try {
@@ -98,6 +124,15 @@ final class ResidentSession implements AutoCloseable {
       }
     } finally {
       watchdog.interrupt();
+    }
+  }
+
+  private static void pauseOrStop(IdleWork idle) throws IOException {
+    try {
+      idle.pause();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while pausing the session's idle work");
     }
   }
 

@@ -1,8 +1,10 @@
 package org.civicpulse.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
 import org.civicpulse.config.Config;
 import org.civicpulse.config.ConfigKeys;
 import org.civicpulse.ingest.InputException;
@@ -29,6 +31,12 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Stop after this many minutes without a command (default: ${DEFAULT-VALUE}).")
   int idleMinutes;
 
+  @Option(names = "--warm-up", paramLabel = "N", defaultValue = "16",
+      description = {"While idle, warm the session with this many one-day dashboards on a small generated lake of its",
+          "own, removed when the session ends; a command that arrives meanwhile pauses it (default: ${DEFAULT-VALUE};",
+          "0: none)."})
+  int warmUp;
+
   @Option(names = "--stop", description = "Stop the session serving on the socket, and exit.")
   boolean stop;
 
@@ -40,17 +48,24 @@ public final class ServeCommand implements Callable<Integer> {
     if (idleMinutes < 1) {
       throw new InputException("--idle-minutes must be at least 1, not " + idleMinutes);
     }
+    if (warmUp < 0) {
+      throw new InputException("--warm-up must be 0 or more, not " + warmUp);
+    }
     Config config = Config.load(common.config, common.sets, System.getenv());
     String cwd = Path.of("").toAbsolutePath().toString();
     String stamp = ResidentProtocol.stamp(Path.of(ServeCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
     try (ResidentSession session = ResidentSession.bind(socket, Duration.ofMinutes(idleMinutes), stamp, cwd,
         ResidentProtocol.relevantEnv(System.getenv()), CivicPulseCommand::execute, System.err)) {
       System.err.println("civicpulse serve: starting Spark");
-      SparkSessions.create(config.get(ConfigKeys.TIMEZONE), config.getInt(ConfigKeys.SHUFFLE_PARTITIONS));
+      SparkSession spark = SparkSessions.create(config.get(ConfigKeys.TIMEZONE),
+          config.getInt(ConfigKeys.SHUFFLE_PARTITIONS));
       System.err.println("civicpulse serve: serving " + socket + " (pid " + ProcessHandle.current().pid() + ") for " + cwd
           + " (dashboard, forecast, report, status; stops after " + idleMinutes + " idle minutes)");
-      int served = session.serve();
-      System.err.println("civicpulse serve: stopped after " + served + " commands");
+      try (SessionWarmUp warm = new SessionWarmUp(Files.createTempDirectory("civicpulse-warm-up-"), warmUp,
+          CivicPulseCommand::execute, spark.sparkContext(), System.err)) {
+        int served = session.serve(warm);
+        System.err.println("civicpulse serve: stopped after " + served + " commands");
+      }
     }
     return ExitCodes.OK;
   }

@@ -23,7 +23,11 @@ public final class AnomalyMetrics {
 
   /** @param denseVolume date, community_id, category, volume — zero-filled from 56 days before the range */
   public static Dataset<Row> anomalies(Dataset<Row> denseVolume, DateRange r) {
-    denseVolume.sparkSession().udf().register("cp_robust_z", (UDF2<Seq<Number>, Number, Row>) AnomalyMetrics::score, RESULT);
+    // Registered once per session: a resident session runs many dashboards, and each new registration logs a warning.
+    if (!denseVolume.sparkSession().catalog().functionExists("cp_robust_z")) {
+      denseVolume.sparkSession().udf().register("cp_robust_z", (UDF2<Seq<Number>, Number, Row>) AnomalyMetrics::score,
+          RESULT);
+    }
     return BoundSql.of("SELECT date, community_id, category, s.z AS anomaly_z, s.flag AS anomaly_flag FROM ("
         + " SELECT date, community_id, category, cp_robust_z(hist, volume) AS s FROM ("
         + "  SELECT *, collect_list(volume) OVER (PARTITION BY community_id, category, dayofweek(date) ORDER BY date"

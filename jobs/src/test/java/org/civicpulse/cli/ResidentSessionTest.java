@@ -83,6 +83,40 @@ class ResidentSessionTest {
             java.nio.file.attribute.PosixFilePermission.OWNER_EXECUTE);
   }
 
+  @Test
+  void theIdleWorkIsPausedWhileACommandRuns() throws Exception {
+    Path socket = tmp.resolve("run").resolve("s.sock");
+    List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+    ResidentSession.IdleWork idle = new ResidentSession.IdleWork() {
+      @Override
+      public void resume() {
+        events.add("resume");
+      }
+
+      @Override
+      public void pause() {
+        events.add("pause");
+      }
+    };
+    try (ResidentSession session = ResidentSession.bind(socket, Duration.ofMinutes(5), STAMP,
+        Path.of("").toAbsolutePath().toString(), ResidentProtocol.relevantEnv(System.getenv()), line -> {
+          events.add(String.join(" ", line));
+          return 3;
+        }, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
+      CompletableFuture<Integer> serving = CompletableFuture.supplyAsync(() -> {
+        try {
+          return session.serve(idle);
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      assertThat(send(socket, STAMP, "status", "--lake", "x").code()).as("the command's own code").isEqualTo(3);
+      assertThat(ServeClient.stop(socket, new PrintStream(new ByteArrayOutputStream()))).isZero();
+      assertThat(serving.get(30, TimeUnit.SECONDS)).isEqualTo(1);
+    }
+    assertThat(events).containsExactly("resume", "pause", "status --lake x", "resume", "pause");
+  }
+
   private static ResidentSession start(Path socket) throws Exception {
     return ResidentSession.bind(socket, Duration.ofMinutes(5), STAMP, Path.of("").toAbsolutePath().toString(),
         ResidentProtocol.relevantEnv(System.getenv()), CivicPulseCommand::execute,
