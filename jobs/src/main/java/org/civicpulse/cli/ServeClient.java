@@ -5,9 +5,11 @@ import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.ConnectException;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -45,6 +47,15 @@ public final class ServeClient {
     SocketChannel channel;
     try {
       channel = SocketChannel.open(UnixDomainSocketAddress.of(socket));
+    } catch (ConnectException stale) {
+      // A socket file nothing listens on was left by a session that was killed: removed, so that the launcher
+      // sees no session and may start one.
+      try {
+        Files.deleteIfExists(socket);
+      } catch (IOException leftAlone) {
+        // The next client tries again.
+      }
+      return ResidentProtocol.NOT_SERVED;
     } catch (IOException noSession) {
       return ResidentProtocol.NOT_SERVED;
     }

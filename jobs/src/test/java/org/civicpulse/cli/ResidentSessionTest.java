@@ -84,6 +84,19 @@ class ResidentSessionTest {
   }
 
   @Test
+  void aSocketLeftByAKilledSessionIsRemovedByTheNextClient() throws Exception {
+    Path socket = tmp.resolve("run").resolve("s.sock");
+    SocketFolder.prepare(socket.getParent());
+    try (java.nio.channels.ServerSocketChannel gone = java.nio.channels.ServerSocketChannel.open(
+        java.net.StandardProtocolFamily.UNIX)) {
+      gone.bind(java.net.UnixDomainSocketAddress.of(socket));
+    }
+    assertThat(Files.exists(socket)).as("closing a bound socket leaves its file").isTrue();
+    assertThat(send(socket, STAMP, "status").code()).isEqualTo(ResidentProtocol.NOT_SERVED);
+    assertThat(Files.exists(socket)).as("the stale socket is gone").isFalse();
+  }
+
+  @Test
   void theIdleWorkIsPausedWhileACommandRuns() throws Exception {
     Path socket = tmp.resolve("run").resolve("s.sock");
     List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
