@@ -35,7 +35,7 @@ final class SessionWarmUp implements ResidentSession.IdleWork, AutoCloseable {
   private final PrintStream log;
   private volatile boolean pausing;
   private boolean built;
-  private int done;
+  private volatile int done;
   private double seconds;
   private Thread worker;
 
@@ -66,7 +66,8 @@ final class SessionWarmUp implements ResidentSession.IdleWork, AutoCloseable {
   /** Stops the warm-up's work and waits for it: a command is about to run. Idempotent. */
   @Override
   public synchronized void pause() throws InterruptedException {
-    if (worker == null) {
+    if (worker == null || !worker.isAlive()) {
+      worker = null;
       return;
     }
     pausing = true;
