@@ -85,7 +85,20 @@ final class ResidentSession implements AutoCloseable {
 
     /** Stops the work and returns once nothing of it runs. */
     void pause() throws InterruptedException;
+
+    /** Whether a command runs faster here than in a JVM of its own yet (a session warming up is slower). */
+    default boolean ready() {
+      return true;
+    }
+
+    /** Pauses, and goes on no sooner than {@code d} after, whatever {@link #resume()} says meanwhile. */
+    default void yieldFor(Duration d) throws InterruptedException {
+      pause();
+    }
   }
+
+  /** How long a command declined because the session is not ready yet has the cores to itself: a one-day run. */
+  static final Duration YIELD_TO_OWN_JVM = Duration.ofSeconds(30);
 
   /** Serves until a stop request, a client of another build, or the idle limit; returns the requests run. */
   int serve() throws IOException {
@@ -107,12 +120,10 @@ final class ResidentSession implements AutoCloseable {
         } catch (AsynchronousCloseException idleTooLong) {
           log.println("civicpulse serve: idle for " + idleLimit.toMinutes() + " min: stopping");
           return served;
-        } finally {
-          pauseOrStop(idle);
         }
         busy = true;
         try {
-          Outcome o = handle(client);
+          Outcome o = handle(client, idle);
           served += o == Outcome.RAN ? 1 : 0;
           if (o == Outcome.STOP) {
             return served;
@@ -124,12 +135,18 @@ final class ResidentSession implements AutoCloseable {
       }
     } finally {
       watchdog.interrupt();
+      pause(idle, null);
     }
   }
 
-  private static void pauseOrStop(IdleWork idle) throws IOException {
+  /** Pauses the idle work, for at least {@code d} when one is given. */
+  private static void pause(IdleWork idle, Duration d) throws IOException {
     try {
-      idle.pause();
+      if (d == null) {
+        idle.pause();
+      } else {
+        idle.yieldFor(d);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while pausing the session's idle work");
@@ -139,7 +156,7 @@ final class ResidentSession implements AutoCloseable {
   /** What became of a request: run, not run (declined, or the client went away), or the end of the session. */
   private enum Outcome { RAN, NOT_RUN, STOP }
 
-  private Outcome handle(SocketChannel client) {
+  private Outcome handle(SocketChannel client, IdleWork idle) {
     try (client) {
       ResidentProtocol.Request r = ResidentProtocol.Request.read(Channels.newInputStream(client));
       Frames frames = new Frames(new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(client))));
@@ -155,6 +172,14 @@ final class ResidentSession implements AutoCloseable {
         // A client of a newer build: this session's code is stale, and the next `serve` should start the new one.
         return r.stamp().equals(stamp) ? Outcome.NOT_RUN : Outcome.STOP;
       }
+      if (!idle.ready()) {
+        // Cold, a session runs a command slower than a JVM of its own does: that JVM gets the cores meanwhile.
+        log.println("civicpulse serve: declined " + String.join(" ", r.args()) + ": still warming up");
+        frames.refuse("the session is still warming itself up");
+        pause(idle, YIELD_TO_OWN_JVM);
+        return Outcome.NOT_RUN;
+      }
+      pause(idle, null);
       long start = System.nanoTime();
       int code = run(r.args(), frames);
       frames.exit(code);

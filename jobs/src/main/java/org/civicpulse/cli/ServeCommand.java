@@ -63,6 +63,9 @@ public final class ServeCommand implements Callable<Integer> {
           + " (dashboard, forecast, report, status; stops after " + idleMinutes + " idle minutes)");
       try (SessionWarmUp warm = new SessionWarmUp(Files.createTempDirectory("civicpulse-warm-up-"), warmUp,
           CivicPulseCommand::execute, spark.sparkContext(), System.err)) {
+        // Started by the launcher, the session comes right after a command: the next may follow at once, in a
+        // JVM of its own, and gets the cores first.
+        warm.yieldFor(ResidentSession.YIELD_TO_OWN_JVM);
         int served = session.serve(warm);
         System.err.println("civicpulse serve: stopped after " + served + " commands");
       }

@@ -99,35 +99,79 @@ class ResidentSessionTest {
   @Test
   void theIdleWorkIsPausedWhileACommandRuns() throws Exception {
     Path socket = tmp.resolve("run").resolve("s.sock");
-    List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
-    ResidentSession.IdleWork idle = new ResidentSession.IdleWork() {
-      @Override
-      public void resume() {
-        events.add("resume");
-      }
-
-      @Override
-      public void pause() {
-        events.add("pause");
-      }
-    };
-    try (ResidentSession session = ResidentSession.bind(socket, Duration.ofMinutes(5), STAMP,
-        Path.of("").toAbsolutePath().toString(), ResidentProtocol.relevantEnv(System.getenv()), line -> {
-          events.add(String.join(" ", line));
-          return 3;
-        }, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
-      CompletableFuture<Integer> serving = CompletableFuture.supplyAsync(() -> {
-        try {
-          return session.serve(idle);
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      });
+    RecordingIdle idle = new RecordingIdle(true);
+    try (ResidentSession session = recording(socket, idle.events)) {
+      CompletableFuture<Integer> serving = serving(session, idle);
       assertThat(send(socket, STAMP, "status", "--lake", "x").code()).as("the command's own code").isEqualTo(3);
       assertThat(ServeClient.stop(socket, new PrintStream(new ByteArrayOutputStream()))).isZero();
       assertThat(serving.get(30, TimeUnit.SECONDS)).isEqualTo(1);
     }
-    assertThat(events).containsExactly("resume", "pause", "status --lake x", "resume", "pause");
+    assertThat(idle.events).containsExactly("resume", "pause", "status --lake x", "resume", "pause");
+  }
+
+  @Test
+  void aSessionStillWarmingUpDeclinesAndYieldsTheCores() throws Exception {
+    Path socket = tmp.resolve("run").resolve("s.sock");
+    RecordingIdle cold = new RecordingIdle(false);
+    try (ResidentSession session = recording(socket, cold.events)) {
+      CompletableFuture<Integer> serving = serving(session, cold);
+      Answer declined = send(socket, STAMP, "dashboard", "--date", "2025-12-31");
+      assertThat(declined.code()).isEqualTo(ResidentProtocol.NOT_SERVED);
+      assertThat(declined.err()).isEqualTo(
+          "civicpulse: running this in a JVM of its own: the session is still warming itself up\n");
+      assertThat(ServeClient.stop(socket, new PrintStream(new ByteArrayOutputStream()))).isZero();
+      assertThat(serving.get(30, TimeUnit.SECONDS)).as("nothing ran").isZero();
+    }
+    assertThat(cold.events).containsExactly("resume", "yield 30 s", "resume", "pause");
+  }
+
+  /** Idle work that only records what the session asked of it, ready or not. */
+  private static final class RecordingIdle implements ResidentSession.IdleWork {
+    final List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final boolean ready;
+
+    RecordingIdle(boolean ready) {
+      this.ready = ready;
+    }
+
+    @Override
+    public void resume() {
+      events.add("resume");
+    }
+
+    @Override
+    public void pause() {
+      events.add("pause");
+    }
+
+    @Override
+    public boolean ready() {
+      return ready;
+    }
+
+    @Override
+    public void yieldFor(Duration d) {
+      events.add("yield " + d.toSeconds() + " s");
+    }
+  }
+
+  /** A session whose commands are recorded in {@code events} and exit 3. */
+  private static ResidentSession recording(Path socket, List<String> events) throws Exception {
+    return ResidentSession.bind(socket, Duration.ofMinutes(5), STAMP, Path.of("").toAbsolutePath().toString(),
+        ResidentProtocol.relevantEnv(System.getenv()), line -> {
+          events.add(String.join(" ", line));
+          return 3;
+        }, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+  }
+
+  private static CompletableFuture<Integer> serving(ResidentSession session, ResidentSession.IdleWork idle) {
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        return session.serve(idle);
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
   }
 
   private static ResidentSession start(Path socket) throws Exception {

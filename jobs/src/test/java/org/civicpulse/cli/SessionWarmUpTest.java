@@ -86,6 +86,41 @@ class SessionWarmUpTest {
   }
 
   @Test
+  void readyAfterTwoRunsAndHeldBackWhileACommandRunsInAJvmOfItsOwn() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    try (SessionWarmUp warm = warmUp(tmp.resolve("warm"), 4, line -> {
+      if (line[0].equals("dashboard") && ran.size() == 5) {
+        awaitQuietly(release);
+      }
+      return ExitCodes.OK;
+    })) {
+      assertThat(warm.ready()).as("cold").isFalse();
+      warm.yieldFor(java.time.Duration.ofSeconds(2));
+      warm.resume();
+      Thread.sleep(500);
+      assertThat(ran).as("nothing runs while it yields to a JVM of its own").isEmpty();
+      for (int i = 0; i < 100 && ran.size() < 5; i++) {
+        Thread.sleep(100);
+      }
+      assertThat(ran).as("built, two dashboards, the third running").hasSize(5);
+      assertThat(warm.ready()).as("after two runs of four").isTrue();
+      release.countDown();
+      awaitFinished(warm);
+    }
+    try (SessionWarmUp none = warmUp(tmp.resolve("none"), 0, line -> ExitCodes.OK)) {
+      assertThat(none.ready()).as("no warm-up asked for").isTrue();
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(60, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Test
   void aFailedBuildEndsTheWarmUpWithOneLine() throws Exception {
     try (SessionWarmUp warm = warmUp(tmp.resolve("warm"), 3, line -> line[0].equals("ingest") ? ExitCodes.FAILED
         : ExitCodes.OK)) {
