@@ -6,15 +6,14 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.ToIntFunction;
-import java.util.stream.Stream;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.spark.SparkContext;
+import org.civicpulse.lake.FileTrees;
 
 /**
  * Warms an idle resident session: one-day dashboards on a small private lake of generated data, run while no
@@ -207,11 +206,8 @@ final class SessionWarmUp implements ResidentSession.IdleWork, AutoCloseable {
   }
 
   private static void delete(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    try {
+      FileTrees.delete(dir);
     } catch (IOException e) {
       // A temporary folder left behind is not worth failing the session for.
     }

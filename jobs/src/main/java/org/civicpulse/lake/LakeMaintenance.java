@@ -11,7 +11,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -118,7 +117,7 @@ public final class LakeMaintenance {
           continue;
         }
         if (date.isBefore(cutoff)) {
-          deleteTree(d);
+          FileTrees.delete(d);
           n++;
         }
       }
@@ -126,13 +125,5 @@ public final class LakeMaintenance {
       throw new UncheckedIOException("cannot trim " + root, e);
     }
     return n;
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    try (Stream<Path> w = Files.walk(dir)) {
-      for (Path p : (Iterable<Path>) w.sorted(Comparator.reverseOrder())::iterator) {
-        Files.delete(p);
-      }
-    }
   }
 }

@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.civicpulse.lake.FileTrees;
 
 /**
  * Folder moves that keep a report readable at every instant: pages are written into a hidden staging
@@ -69,7 +70,7 @@ final class ReportFolders {
     }
     move(staging, target);
     if (aside != null) {
-      deleteTree(aside);
+      FileTrees.delete(aside);
     }
     return target;
   }
@@ -104,7 +105,7 @@ final class ReportFolders {
         }
       }
       if (old > 1 || n.contains(".tmp-")) {
-        deleteTree(p);
+        FileTrees.delete(p);
       }
     }
   }
@@ -169,17 +170,6 @@ final class ReportFolders {
       });
     } catch (UncheckedIOException e) {
       throw e.getCause();
-    }
-  }
-
-  static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(root)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
     }
   }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.civicpulse.lake.FileTrees;
 
 /** Writes the daily section of a dated static report and republishes latest/ and the archive index. */
 public final class ReportWriter {
@@ -72,7 +73,7 @@ public final class ReportWriter {
       return dated.resolve("index.html");
     } finally {
       // After a successful swap the staging path no longer exists; after a failure it is half written.
-      ReportFolders.deleteTree(staging);
+      FileTrees.delete(staging);
     }
   }
 
